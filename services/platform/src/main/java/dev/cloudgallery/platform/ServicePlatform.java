@@ -1,0 +1,96 @@
+package dev.cloudgallery.platform;
+
+import dev.cloudgallery.platform.db.Database;
+import dev.cloudgallery.platform.http.Problems;
+import dev.cloudgallery.platform.http.RequestLog;
+import dev.cloudgallery.platform.problem.Problem;
+import dev.cloudgallery.platform.security.Authenticator;
+
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.config.Config;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+
+import jakarta.json.Json;
+
+/**
+ * What every service gets from the platform, created once from its configuration: the database of its own schema,
+ * the bearer-token authenticator, and the routing conventions (prefix, problem+json errors, request log, health,
+ * OpenAPI document). A service's {@code Main} creates one and mounts its own {@link HttpService}s through it.
+ */
+public final class ServicePlatform {
+    private final String name;
+    private final Config config;
+    private final Database database;
+    private final Authenticator authenticator;
+
+    private ServicePlatform(String name, Config config, Database database, Authenticator authenticator) {
+        this.name = name;
+        this.config = config;
+        this.database = database;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * Creates the platform for the service named {@code name} (its prefix is {@code /api/<name>}). Fails when the
+     * security configuration is missing. The schema is expected to be migrated already, at deploy time
+     * ({@link dev.cloudgallery.platform.db.MigrateHandler}).
+     */
+    public static ServicePlatform create(String name, Config config) {
+        Authenticator authenticator = Authenticator.create(config.get("auth"));
+        return new ServicePlatform(name, config, Database.create(config.get("db")), authenticator);
+    }
+
+    public String prefix() {
+        return "/api/" + name;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    /** Installs the shared conventions and mounts the service's routes under its prefix. */
+    public void mount(HttpRouting.Builder routing, HttpService... services) {
+        routing.addFilter(new RequestLog());
+        Problems.register(routing);
+        routing.get(prefix() + "/health", (req, res) -> {
+            boolean up = database.isReachable();
+            res.status(up ? 200 : 503).send(Json.createObjectBuilder()
+                                                    .add("status", up ? "UP" : "DOWN")
+                                                    .add("service", name)
+                                                    .add("checks", Json.createObjectBuilder()
+                                                            .add("database", up ? "UP" : "DOWN"))
+                                                    .build());
+        });
+        routing.get(prefix() + "/openapi", (req, res) -> {
+            try (var document = ServicePlatform.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+                if (document == null) {
+                    throw Problem.notFound("This service publishes no OpenAPI document.");
+                }
+                res.headers().contentType(MediaTypes.APPLICATION_YAML);
+                res.header(HeaderNames.CACHE_CONTROL, "max-age=300");
+                res.send(document.readAllBytes());
+            }
+        });
+        routing.register(prefix(), services);
+    }
+
+    /** Starts the service's web server from the {@code server} config node with the given routing. */
+    public static WebServer start(Config config, java.util.function.Consumer<HttpRouting.Builder> routing) {
+        return WebServer.builder()
+                .config(config.get("server"))
+                .routing(routing)
+                .build()
+                .start();
+    }
+}

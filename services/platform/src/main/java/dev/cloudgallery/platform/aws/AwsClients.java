@@ -1,0 +1,36 @@
+package dev.cloudgallery.platform.aws;
+
+import java.net.URI;
+
+import io.helidon.config.Config;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Builds AWS SDK clients the same way for every service. In AWS the SDK's defaults apply (region and credentials
+ * from the Lambda environment). A config node with {@code endpoint} points the same client, making the same calls,
+ * at a local stand-in (cognito-local, S3Mock, ElasticMQ); stand-ins check no signatures, so fixed credentials sign.
+ */
+public final class AwsClients {
+    private AwsClients() {
+    }
+
+    /**
+     * Configures {@code builder} from {@code aws.region} (set in Lambda as {@code AWS_REGION}) and the service's
+     * node, e.g. {@code cognito.endpoint}.
+     */
+    public static <B extends AwsClientBuilder<B, C>, C> C build(B builder, Config root, String service) {
+        root.get("aws.region").asString().map(Region::of).ifPresent(builder::region);
+        root.get(service).get("endpoint").asString().filter(s -> !s.isBlank()).ifPresent(endpoint -> builder
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cloudgallery.platform.db;
+
+import io.helidon.config.Config;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * A database role's user name and password. Deployed services name a Secrets Manager secret ({@code secret-arn},
+ * JSON with {@code username} and {@code password}, the format RDS uses); local runs, which have no Secrets Manager,
+ * leave the ARN empty and give {@code username} and {@code password} directly.
+ */
+public record DatabaseCredentials(String username, String password) {
+    @Override
+    public String toString() {
+        return "DatabaseCredentials[username=" + username + "]";
+    }
+
+    /** Reads the credentials named by a config node with {@code secret-arn} or {@code username}/{@code password}. */
+    public static DatabaseCredentials from(Config node) {
+        return from(node, "secret-arn");
+    }
+
+    static DatabaseCredentials from(Config node, String secretKey) {
+        String arn = node.get(secretKey).asString().orElse("");
+        if (!arn.isBlank()) {
+            return fromSecret(arn);
+        }
+        return new DatabaseCredentials(
+                node.get("username").asString().orElseThrow(
+                        () -> new IllegalStateException(node.key() + "." + secretKey + " or username is required")),
+                node.get("password").asString().orElse(""));
+    }
+
+    private static DatabaseCredentials fromSecret(String arn) {
+        try (SecretsManagerClient client = SecretsManagerClient.create()) {
+            String secret = client.getSecretValue(b -> b.secretId(arn)).secretString();
+            try (var reader = Json.createReader(new java.io.StringReader(secret))) {
+                JsonObject json = reader.readObject();
+                return new DatabaseCredentials(json.getString("username"), json.getString("password"));
+            }
+        }
+    }
+}

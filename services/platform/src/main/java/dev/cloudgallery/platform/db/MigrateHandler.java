@@ -1,0 +1,60 @@
+package dev.cloudgallery.platform.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.cloudgallery.platform.ServiceConfig;
+
+import io.helidon.config.Config;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Deploy-time schema set-up, shipped in every service image: provisions the service's role and schema with the
+ * administrator's credentials, then migrates the schema as the service's role.
+ * <p>
+ * It runs as its own Lambda function (same image, this class as the command) that Terraform invokes on every new
+ * image, or as {@code java ... MigrateHandler} in the local stack. Only this function is given the administrator's
+ * secret ({@code db.admin.secret-arn}); the service's API function never sees it.
+ */
+public final class MigrateHandler implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        int applied = run(ServiceConfig.load().get("db"));
+        output.write(("{\"migrationsApplied\":" + applied + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Provisions and migrates the schema described by a service's {@code db} config node. */
+    public static int run(Config db) {
+        String schema = db.get("schema").asString().get();
+        String url = db.get("url").asString().get();
+        DatabaseCredentials role = DatabaseCredentials.from(db);
+        try (HikariDataSource admin = dataSource(url, DatabaseCredentials.from(db.get("admin")))) {
+            Schemas.provision(admin, schema, role);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not provision schema " + schema + ": " + e.getMessage(), e);
+        }
+        try (HikariDataSource service = dataSource(url, role)) {
+            return Schemas.migrate(service, schema);
+        }
+    }
+
+    private static HikariDataSource dataSource(String url, DatabaseCredentials credentials) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(credentials.username());
+        config.setPassword(credentials.password());
+        config.setMaximumPoolSize(1);
+        return new HikariDataSource(config);
+    }
+
+    /** Command-line entry for the local stack and compose: migrates the service whose config is on the class path. */
+    public static void main(String[] args) {
+        System.out.println("{\"migrationsApplied\":" + run(ServiceConfig.load().get("db")) + "}");
+    }
+}

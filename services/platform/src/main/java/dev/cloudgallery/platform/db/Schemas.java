@@ -1,0 +1,69 @@
+package dev.cloudgallery.platform.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Creates a service's schema and database role, and migrates the schema as that role.
+ * <p>
+ * Each service owns exactly one schema through its own login role; the role gets no grant on any other schema, so
+ * a service cannot read another's data even by mistake. Provisioning needs an administrative connection and runs at
+ * deploy time (or in the local stack), never from a running service. Migrations run as the service's role, so every
+ * table it creates belongs to that role.
+ */
+public final class Schemas {
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private Schemas() {
+    }
+
+    /** Creates or updates the role and its schema; safe to run on every deploy. */
+    public static void provision(DataSource admin, String schema, DatabaseCredentials role) throws SQLException {
+        String name = identifier(schema);
+        String roleName = identifier(role.username());
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            String password = role.password().replace("'", "''");
+            statement.execute("""
+                    DO $$
+                    BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                        CREATE ROLE %1$s LOGIN PASSWORD '%2$s';
+                      ELSE
+                        ALTER ROLE %1$s LOGIN PASSWORD '%2$s';
+                      END IF;
+                    END
+                    $$""".formatted(roleName, password));
+            statement.execute("CREATE SCHEMA IF NOT EXISTS %s AUTHORIZATION %s".formatted(name, roleName));
+            statement.execute("ALTER SCHEMA %s OWNER TO %s".formatted(name, roleName));
+            statement.execute("ALTER ROLE %s SET search_path = %s".formatted(roleName, name));
+            // PostgreSQL 15+ already denies CREATE on public to ordinary roles; older servers (and Aurora
+            // upgraded from them) don't, so say it explicitly.
+            statement.execute("REVOKE ALL ON SCHEMA public FROM %s".formatted(roleName));
+        }
+    }
+
+    /** Applies {@code classpath:db/migration/<schema>} to the schema, connected as the service's own role. */
+    public static int migrate(DataSource asServiceRole, String schema) {
+        return Flyway.configure()
+                .dataSource(asServiceRole)
+                .schemas(identifier(schema))
+                .createSchemas(false)
+                .locations("classpath:db/migration/" + schema)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    private static String identifier(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain SQL identifier: " + name);
+        }
+        return name;
+    }
+}

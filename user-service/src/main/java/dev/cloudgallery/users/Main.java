@@ -1,0 +1,47 @@
+package dev.cloudgallery.users;
+
+import dev.cloudgallery.platform.ServiceConfig;
+import dev.cloudgallery.platform.ServicePlatform;
+import dev.cloudgallery.platform.aws.AwsClients;
+import dev.cloudgallery.users.api.UserRoutes;
+import dev.cloudgallery.users.cognito.CognitoIdentityProvider;
+import dev.cloudgallery.users.db.ProfileRepository;
+import dev.cloudgallery.users.domain.Accounts;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/** user-service: accounts and profiles under {@code /api/users}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        WebServer server = start(ServiceConfig.load());
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
+                                                   "user-service listening on port " + server.port());
+    }
+
+    /** Starts the service from {@code config}; the Lambda handler and the local stack use this too. */
+    public static WebServer start(Config config) {
+        return ServicePlatform.start(config, routing -> routing(routing, config));
+    }
+
+    /** The service's routing, reused by tests. */
+    public static void routing(HttpRouting.Builder routing, Config config) {
+        ServicePlatform platform = ServicePlatform.create("users", config);
+        CognitoIdentityProviderClient cognito = AwsClients.build(CognitoIdentityProviderClient.builder(), config,
+                                                                 "cognito");
+        Accounts accounts = new Accounts(new CognitoIdentityProvider(cognito,
+                                                                     config.get("cognito.user-pool-id").asString().get(),
+                                                                     config.get("cognito.client-id").asString().get()),
+                                         new ProfileRepository(platform.database().client()),
+                                         config.get("users.auto-confirm").asBoolean().orElse(false));
+        platform.mount(routing, new UserRoutes(accounts, platform.authenticator()));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cloudgallery.users.domain;
+
+import java.util.Optional;
+
+import dev.cloudgallery.platform.problem.Problem;
+
+/**
+ * The user service's use cases: accounts in Cognito, profiles in the service's own schema.
+ * <p>
+ * Registration writes to two systems without a shared transaction. The Cognito account is the source of truth: when
+ * storing the profile fails after sign-up, the first sign-in of the confirmed account creates it.
+ */
+public final class Accounts {
+    private final IdentityProvider identity;
+    private final Profiles profiles;
+    private final boolean autoConfirm;
+
+    /**
+     * @param autoConfirm confirm new accounts without an emailed code; for local development only
+     */
+    public Accounts(IdentityProvider identity, Profiles profiles, boolean autoConfirm) {
+        this.identity = identity;
+        this.profiles = profiles;
+        this.autoConfirm = autoConfirm;
+    }
+
+    /** A new account; {@code confirmationRequired} says whether the emailed code must be confirmed first. */
+    public record Registration(String userId, String email, String displayName, boolean confirmationRequired) {
+    }
+
+    public Registration register(String email, String password, String displayName) {
+        String normalized = AccountRules.normalizeEmail(email);
+        new AccountRules().email(normalized).password(password).displayName(displayName).check();
+        String name = displayName.strip();
+        String userId = identity.signUp(normalized, password, name);
+        if (autoConfirm) {
+            identity.confirmWithoutCode(normalized);
+        }
+        profiles.createIfAbsent(userId, normalized, name);
+        return new Registration(userId, normalized, name, !autoConfirm);
+    }
+
+    public void confirm(String email, String code) {
+        String normalized = AccountRules.normalizeEmail(email);
+        new AccountRules().email(normalized).required("code", code).check();
+        identity.confirmSignUp(normalized, code.trim());
+    }
+
+    /** Signs in; also recreates the profile of an account whose registration stopped half-way. */
+    public Session login(String email, String password) {
+        String normalized = AccountRules.normalizeEmail(email);
+        new AccountRules().required("email", normalized).required("password", password).check();
+        Session session = identity.signIn(normalized, password);
+        IdentityProvider.Account account = identity.account(session.accessToken());
+        if (profiles.find(account.userId()).isEmpty()) {
+            profiles.createIfAbsent(account.userId(), account.email(), account.displayName());
+        }
+        return session;
+    }
+
+    public Session refresh(String refreshToken) {
+        new AccountRules().required("refreshToken", refreshToken).check();
+        return identity.refresh(refreshToken);
+    }
+
+    /** Revokes the given refresh token, if any, and signs the account out everywhere. */
+    public void logout(String accessToken, String refreshToken) {
+        if (refreshToken != null && !refreshToken.isBlank()) {
+            identity.revoke(refreshToken);
+        }
+        identity.signOutEverywhere(accessToken);
+    }
+
+    public Profile me(String userId) {
+        return profiles.find(userId).orElseThrow(Accounts::noProfile);
+    }
+
+    public Profile updateMe(String userId, String displayName, String bio) {
+        AccountRules rules = new AccountRules().bio(bio);
+        if (displayName != null) {
+            rules.displayName(displayName);
+        }
+        rules.check();
+        return profiles.update(userId, displayName == null ? null : displayName.strip(), bio)
+                .orElseThrow(Accounts::noProfile);
+    }
+
+    public Optional<Profile> publicProfile(String userId) {
+        return profiles.find(userId);
+    }
+
+    private static Problem noProfile() {
+        // A valid token without a profile: the account exists but has never signed in through this service.
+        return Problem.notFound("No profile exists for this account yet; sign in once to create it.");
+    }
+}
