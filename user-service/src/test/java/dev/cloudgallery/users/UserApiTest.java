@@ -92,5 +92,8 @@ class UserApiTest {
         Response hostile = api.send(Api.Request.of("GET", "/api/users/health")
                                             .header("X-Request-Id", "a b\"c<script>"));
         assertTrue(hostile.header("x-request-id").matches("[0-9a-f-]{36}"), hostile::toString);
+        Response problem = api.send(Api.Request.of("GET", "/api/users/me").header("X-Request-Id", "req-401"));
+        assertEquals(401, problem.status());
+        assertEquals("req-401", problem.header("x-request-id"), "error answers carry the request id too");
     }
 }

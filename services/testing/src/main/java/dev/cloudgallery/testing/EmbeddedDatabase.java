@@ -108,19 +108,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates (once) the service's role and schema, then migrates it as that role, as a deployment does. Returns
-     * the role's credentials; the password is random unless the role existed with a known one.
+     * Creates (once) the service's role and schema, then migrates it as that role with the migrations on this
+     * class path, as a deployment does. Returns the role's credentials, with a new random password each run.
      */
     public DatabaseCredentials provision(String schema) {
+        DatabaseCredentials role = provisionRole(schema);
+        try (var asRole = Datasources.hikari(jdbcUrl(), role)) {
+            Schemas.migrate(asRole, schema);
+        }
+        return role;
+    }
+
+    /** Creates (once) the service's role and schema, leaving migration to the service's own class path. */
+    public DatabaseCredentials provisionRole(String schema) {
         return roles.computeIfAbsent(schema, name -> {
             DatabaseCredentials role = new DatabaseCredentials(name + "_service", randomPassword());
             try {
                 Schemas.provision(adminDataSource(), name, role);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not provision schema " + name, e);
-            }
-            try (var asRole = Datasources.hikari(jdbcUrl(), role)) {
-                Schemas.migrate(asRole, name);
             }
             return role;
         });

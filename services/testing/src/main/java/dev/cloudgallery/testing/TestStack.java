@@ -13,9 +13,9 @@ import dev.cloudgallery.platform.db.DatabaseCredentials;
 import io.helidon.config.Config;
 
 /**
- * The dependencies a service needs in tests — PostgreSQL and cognito-local — started once per test JVM and
- * shared by every test class in it, with a service's settings handed out exactly as a deployment passes them:
- * environment variables.
+ * The stand-ins a service needs — PostgreSQL and cognito-local — with a service's settings handed out exactly as a
+ * deployment passes them: environment variables. Tests share one per test JVM ({@link #shared()}); the local stack
+ * of {@code make run} starts one that keeps its data ({@link #start}).
  */
 public final class TestStack {
     /** The code cognito-local sends for every confirmation, so tests can confirm sign-ups. */
@@ -33,19 +33,26 @@ public final class TestStack {
         this.pool = cognito.pool("cloud-gallery-test");
     }
 
-    /** The stack of this test JVM, started on first use. */
+    /** The stack of this test JVM, started on first use on free ports, its data thrown away. */
     public static synchronized TestStack shared() {
         if (shared == null) {
             try {
-                Path root = Files.createTempDirectory("cloud-gallery-test");
-                EmbeddedDatabase database = EmbeddedDatabase.start(root.resolve("postgres"), 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(database::close));
-                shared = new TestStack(database, CognitoLocal.start(root.resolve("cognito"), 0, CONFIRMATION_CODE));
+                shared = start(Files.createTempDirectory("cloud-gallery-test"), 0, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shared;
+    }
+
+    /**
+     * Starts PostgreSQL and cognito-local with their data under {@code root} (kept across restarts) on the given
+     * ports (0: any free one). Both stop when the JVM exits.
+     */
+    public static TestStack start(Path root, int postgresPort, int cognitoPort) {
+        EmbeddedDatabase database = EmbeddedDatabase.start(root.resolve("postgres"), postgresPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        return new TestStack(database, CognitoLocal.start(root.resolve("cognito"), cognitoPort, CONFIRMATION_CODE));
     }
 
     public EmbeddedDatabase database() {
@@ -66,7 +73,19 @@ public final class TestStack {
      * local-only settings they are.
      */
     public Map<String, String> serviceEnvironment(String schema) {
-        DatabaseCredentials role = database.provision(schema);
+        database.provision(schema);
+        return environment(database.provisionRole(schema));
+    }
+
+    /**
+     * The same environment for a service whose schema is migrated elsewhere (the local stack runs each service's
+     * own migration command, from the service's class path).
+     */
+    public Map<String, String> unmigratedServiceEnvironment(String schema) {
+        return environment(database.provisionRole(schema));
+    }
+
+    private Map<String, String> environment(DatabaseCredentials role) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DB_URL", database.jdbcUrl());
         env.put("DB_SECRET_ARN", "");

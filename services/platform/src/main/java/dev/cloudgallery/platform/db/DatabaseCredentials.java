@@ -22,7 +22,11 @@ public record DatabaseCredentials(String username, String password) {
         return from(node, "secret-arn");
     }
 
-    static DatabaseCredentials from(Config node, String secretKey) {
+    /**
+     * The same with the secret's ARN under {@code secretKey}; the administrator's is {@code secret.arn}, the key
+     * Helidon derives from the {@code DB_ADMIN_SECRET_ARN} environment variable.
+     */
+    public static DatabaseCredentials from(Config node, String secretKey) {
         String arn = node.get(secretKey).asString().orElse("");
         if (!arn.isBlank()) {
             return fromSecret(arn);

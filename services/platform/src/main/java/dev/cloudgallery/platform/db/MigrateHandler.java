@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import dev.cloudgallery.platform.ServiceConfig;
 
 import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -20,7 +21,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * <p>
  * It runs as its own Lambda function (same image, this class as the command) that Terraform invokes on every new
  * image, or as {@code java ... MigrateHandler} in the local stack. Only this function is given the administrator's
- * secret ({@code db.admin.secret-arn}); the service's API function never sees it.
+ * secret ({@code DB_ADMIN_SECRET_ARN}, or {@code DB_ADMIN_USERNAME} and {@code DB_ADMIN_PASSWORD} locally); the
+ * service's API function never sees it. It reads nothing but the {@code db} settings, so it needs no other
+ * environment.
  */
 public final class MigrateHandler implements RequestStreamHandler {
     @Override
@@ -34,7 +37,7 @@ public final class MigrateHandler implements RequestStreamHandler {
         String schema = db.get("schema").asString().get();
         String url = db.get("url").asString().get();
         DatabaseCredentials role = DatabaseCredentials.from(db);
-        try (HikariDataSource admin = dataSource(url, DatabaseCredentials.from(db.get("admin")))) {
+        try (HikariDataSource admin = dataSource(url, DatabaseCredentials.from(db.get("admin"), "secret.arn"))) {
             Schemas.provision(admin, schema, role);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not provision schema " + schema + ": " + e.getMessage(), e);
@@ -49,12 +52,14 @@ public final class MigrateHandler implements RequestStreamHandler {
         config.setJdbcUrl(url);
         config.setUsername(credentials.username());
         config.setPassword(credentials.password());
-        config.setMaximumPoolSize(1);
+        // Flyway holds one connection for its lock while it migrates on another.
+        config.setMaximumPoolSize(2);
         return new HikariDataSource(config);
     }
 
     /** Command-line entry for the local stack and compose: migrates the service whose config is on the class path. */
     public static void main(String[] args) {
+        LogConfig.configureRuntime();
         System.out.println("{\"migrationsApplied\":" + run(ServiceConfig.load().get("db")) + "}");
     }
 }

@@ -43,8 +43,9 @@ public final class Schemas {
             statement.execute("ALTER SCHEMA %s OWNER TO %s".formatted(name, roleName));
             statement.execute("ALTER ROLE %s SET search_path = %s".formatted(roleName, name));
             // PostgreSQL 15+ already denies CREATE on public to ordinary roles; older servers (and Aurora
-            // upgraded from them) don't, so say it explicitly.
+            // upgraded from them) grant it to everyone through PUBLIC, so take it back from both.
             statement.execute("REVOKE ALL ON SCHEMA public FROM %s".formatted(roleName));
+            statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.cloudgallery.platform.problem.Problem;
 
 import io.helidon.dbclient.DbClientException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
@@ -39,18 +40,23 @@ public final class Problems {
 
     /** Registers the error handlers on a service's routing. */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(Problem.class, (req, res, e) -> send(res, e))
+        routing.error(Problem.class, (req, res, e) -> send(req, res, e))
                 .error(JsonParsingException.class,
-                       (req, res, e) -> send(res, Problem.badRequest("The request body is not valid JSON.")))
+                       (req, res, e) -> send(req, res, Problem.badRequest("The request body is not valid JSON.")))
                 .error(RequestException.class, Problems::requestFailure)
+                .error(HttpException.class, Problems::httpFailure)
                 .error(DbClientException.class, Problems::databaseFailure)
                 .error(SdkClientException.class, (req, res, e) -> dependencyFailure(req, res, "AWS", e))
                 .error(UncheckedIOException.class, (req, res, e) -> dependencyFailure(req, res, "I/O", e))
                 .error(Exception.class, Problems::unexpected);
     }
 
-    /** Writes a problem as the response. */
-    public static void send(ServerResponse res, Problem problem) {
+    /**
+     * Writes a problem as the response. Helidon resets the response before an error handler runs, so the request
+     * id is set again here.
+     */
+    public static void send(ServerRequest req, ServerResponse res, Problem problem) {
+        req.context().get(RequestLog.RequestId.class).ifPresent(id -> res.header(RequestLog.REQUEST_ID, id.value()));
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", problem.type())
                 .add("title", problem.title())
@@ -80,11 +86,11 @@ public final class Problems {
     private static void requestFailure(ServerRequest req, ServerResponse res, RequestException e) {
         int status = e.status().code();
         if (status == 413) {
-            send(res, Problem.payloadTooLarge(RequestBodies.MAX_BYTES));
+            send(req, res, Problem.payloadTooLarge(RequestBodies.MAX_BYTES));
         } else if (status >= 500) {
             unexpected(req, res, e);
         } else {
-            send(res, Problem.of(status, "bad-request", e.status().reasonPhrase(), "The request could not be read."));
+            send(req, res, Problem.of(status, "bad-request", e.status().reasonPhrase(), "The request could not be read."));
         }
     }
 
@@ -111,14 +117,26 @@ public final class Problems {
         return false;
     }
 
+    /** Helidon's own answers, such as 404 for an unknown route; a 5xx among them is unexpected. */
+    private static void httpFailure(ServerRequest req, ServerResponse res, HttpException e) {
+        int status = e.status().code();
+        if (status >= 500) {
+            unexpected(req, res, e);
+        } else if (status == 404) {
+            send(req, res, Problem.notFound("There is nothing at this path."));
+        } else {
+            send(req, res, Problem.of(status, "http-" + status, e.status().reasonPhrase(), e.status().reasonPhrase()));
+        }
+    }
+
     private static void dependencyFailure(ServerRequest req, ServerResponse res, String dependency, Exception e) {
         LOGGER.log(Level.WARNING, () -> "Dependency " + dependency + " failed on " + req.path().path() + ": " + e);
-        send(res, Problem.unavailable("A service this request depends on is unavailable. Try again shortly."));
+        send(req, res, Problem.unavailable("A service this request depends on is unavailable. Try again shortly."));
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
         LOGGER.log(Level.ERROR, "Unhandled failure on " + req.prologue().method().text() + " " + req.path().path(), e);
-        send(res, Problem.of(500, "internal", "Internal error",
+        send(req, res, Problem.of(500, "internal", "Internal error",
                              "The request failed unexpectedly. Quote the X-Request-Id when reporting it."));
     }
 }

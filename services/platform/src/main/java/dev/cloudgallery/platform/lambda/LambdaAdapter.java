@@ -43,8 +43,9 @@ import jakarta.json.spi.JsonProvider;
  * forwarded to it as a plain HTTP request, so business code never knows which adapter runs. SQS events go to the
  * {@link SqsHandler} given at construction.
  * <p>
- * Events are parsed here as JSON rather than through the aws-lambda-java-events classes: the RIC's reflective
- * (de)serialisation of those added about 300 ms to every cold start.
+ * Events are parsed here as plain JSON rather than bound to the aws-lambda-java-events classes: the RIC's reflective
+ * (de)serialisation of those cost a few hundred milliseconds of every cold start. The loopback hop uses the JDK's
+ * HTTP client ({@code HttpURLConnection} can't send {@code PATCH} and silently drops {@code Origin}).
  * <p>
  * A service's handler is a final subclass with a public no-argument constructor, e.g.
  * {@code public UsersLambda() { super(Main::start); }}. The RIC instantiates it during init; anything the starter
@@ -95,23 +96,6 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         try (JsonWriter writer = JSON.createWriter(output)) {
             writer.write(answer);
         }
-    }
-
-    /**
-     * Whether a body of this content type can travel as a plain string; anything else is base64-encoded.
-     * API Gateway hands a plain body on as UTF-8, so text declared in any other charset travels as bytes too.
-     */
-    private static boolean isText(String contentType) {
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip();
-            if (parameter.startsWith("charset=")
-                    && !UTF8_CHARSETS.contains(parameter.substring("charset=".length()).replace("\"", ""))) {
-                return false;
-            }
-        }
-        String type = parts[0].strip();
-        return type.startsWith("text/") || TEXT_TYPES.contains(type) || type.endsWith("+json") || type.endsWith("+xml");
     }
 
     private static String start(Function<Config, WebServer> starter) {
@@ -193,20 +177,27 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         if (event.get("cookies") instanceof JsonArray cookies && !cookies.isEmpty()) {
             headers.put("cookie", String.join("; ", cookies.getValuesAs(JsonString::getString)));
         }
-        // The right-most X-Forwarded-For entry is the only one a service may trust, so it must be the peer that
-        // API Gateway saw; API Gateway normally appended it already.
         String sourceIp = http.getString("sourceIp", null);
         if (sourceIp != null) {
-            headers.merge("x-forwarded-for", sourceIp, (forwarded, ip) ->
-                    forwarded.substring(forwarded.lastIndexOf(',') + 1).strip().equals(ip)
-                            ? forwarded
-                            : forwarded + ", " + ip);
+            headers.merge("x-forwarded-for", sourceIp, LambdaAdapter::appendHop);
         }
         String requestId = context.getString("requestId", null);
         if (requestId != null) {
             headers.putIfAbsent("x-request-id", requestId);
         }
         return headers;
+    }
+
+    /**
+     * The right-most X-Forwarded-For entry is the only one a service may trust, so it must be the peer API Gateway
+     * saw; API Gateway has normally appended it already.
+     */
+    private static String appendHop(String forwarded, String sourceIp) {
+        if (forwarded.isBlank()) {
+            return sourceIp;
+        }
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+        return last.equals(sourceIp) ? forwarded : forwarded + ", " + sourceIp;
     }
 
     private static HttpRequest.BodyPublisher body(JsonObject event) {
@@ -239,6 +230,23 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
                 .add("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
                 .add("isBase64Encoded", !text)
                 .build();
+    }
+
+    /**
+     * Whether a body of this content type can travel as a plain string; anything else is base64-encoded.
+     * API Gateway hands a plain body on as UTF-8, so text declared in any other charset travels as bytes too.
+     */
+    private static boolean isText(String contentType) {
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            if (parameter.startsWith("charset=")
+                    && !UTF8_CHARSETS.contains(parameter.substring("charset=".length()).replace("\"", ""))) {
+                return false;
+            }
+        }
+        String type = parts[0].strip();
+        return type.startsWith("text/") || TEXT_TYPES.contains(type) || type.endsWith("+json") || type.endsWith("+xml");
     }
 
     /**

@@ -117,12 +117,13 @@ public final class Authenticator {
         if (!"access".equals(claim(principal, "token_use"))) {
             throw Problem.unauthorized("Only access tokens are accepted.");
         }
-        if (!clientIds.contains(claim(principal, "client_id"))) {
+        String clientId = claim(principal, "client_id");
+        if (clientId == null || !clientIds.contains(clientId)) {
             throw Problem.unauthorized("The access token was issued to another client.");
         }
         String username = Optional.ofNullable(claim(principal, "username")).orElse(principal.getName());
         Caller caller = new Caller(principal.id(), username, header.substring(7).trim());
-        req.context().register(Caller.class, caller);
+        req.context().register(caller);
         return caller;
     }
 

@@ -1,0 +1,116 @@
+package dev.cloudgallery.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cloudgallery.platform.db.MigrateHandler;
+import dev.cloudgallery.testing.Ports;
+import dev.cloudgallery.testing.TestStack;
+
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+
+/**
+ * {@code make run}: the whole product on one machine, no AWS account and no Docker. PostgreSQL and cognito-local
+ * run as child processes with their data under {@code .data/}; each service runs as its own JVM, as independent as
+ * in AWS, configured through the same environment variables a deployment sets; a gateway on port 8080 routes
+ * {@code /api/<name>} to the owning service as API Gateway does. Ctrl-C stops every child.
+ */
+public final class DevStack {
+    /** A service: its schema (also its route prefix), module folder and main class. */
+    private record Service(String schema, String module, String mainClass) {
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("users", "user-service", "dev.cloudgallery.users.Main"),
+            new Service("images", "image-service", "dev.cloudgallery.images.Main"),
+            new Service("gallery", "gallery-service", "dev.cloudgallery.gallery.Main"));
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Path data = Path.of(env("DEVSTACK_DATA", ".data"));
+        int port = Integer.parseInt(env("PORT", "8080"));
+        TestStack stack = TestStack.start(data, Integer.parseInt(env("POSTGRES_PORT", "15432")),
+                                          Integer.parseInt(env("COGNITO_PORT", "9229")));
+
+        Map<String, Integer> upstreams = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            upstreams.put("/api/" + service.schema(),
+                          startService(service, stack.unmigratedServiceEnvironment(service.schema()),
+                                       data.resolve("logs")));
+        }
+        WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")));
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop));
+
+        System.out.printf("""
+
+                Cloud Gallery is running on http://localhost:%d  (Ctrl-C stops everything)
+                  APIs:        %s
+                  PostgreSQL:  %s (superuser postgres, no password)
+                  Cognito:     %s  pool %s, app client %s
+                  Sign-up confirmation code for every local account: %s
+                  Data:        %s (delete it to start afresh); service logs in its logs/ folder
+                %n""", gateway.port(), String.join(", ", upstreams.keySet()), stack.database().jdbcUrl(),
+                          stack.cognito().endpoint(), stack.pool().poolId(), stack.pool().clientId(),
+                          TestStack.CONFIRMATION_CODE, data.toAbsolutePath());
+    }
+
+    /**
+     * Migrates a service's schema with its own migration command, as a deployment does, then starts its
+     * {@code Main} in its own JVM on a free loopback port and waits until it listens.
+     */
+    private static int startService(Service service, Map<String, String> environment, Path logs) {
+        int port = Ports.free();
+        try {
+            Files.createDirectories(logs);
+            Map<String, String> migration = new LinkedHashMap<>(environment);
+            migration.put("DB_ADMIN_USERNAME", "postgres");
+            migration.put("DB_ADMIN_PASSWORD", "");
+            Process migrate = java(service, MigrateHandler.class.getName(), migration, logs);
+            if (migrate.waitFor() != 0) {
+                throw new IllegalStateException("Migrating " + service.schema() + " failed; see " + logs);
+            }
+            Map<String, String> server = new LinkedHashMap<>(environment);
+            server.put("SERVER_HOST", "127.0.0.1");
+            server.put("SERVER_PORT", String.valueOf(port));
+            Process process = java(service, service.mainClass(), server, logs);
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            Ports.awaitListening(port, Duration.ofSeconds(60), process);
+            return port;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service.module() + " (run 'make build' first)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a main class of a service's module with that module's class path, appending to its log. */
+    private static Process java(Service service, String mainClass, Map<String, String> environment, Path logs)
+            throws IOException {
+        Path module = Path.of(service.module()).toAbsolutePath();
+        String classpath = module.resolve("target/classes") + File.pathSeparator
+                + Files.readString(module.resolve("target/runtime-classpath.txt")).trim();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                                    "-cp", classpath, mainClass)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cloudgallery.testing.lambda;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Prints, without asserting, how long the echo function takes from process start to its first response through
+ * the real RIC; numbers vary too much between machines to assert.
+ */
+class ColdStartTest {
+    private static final int RUNS = 3;
+
+    @Test
+    void measureTimeToFirstResponse() {
+        measure("default JVM flags", List.of());
+        measure("C1 only, SerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    private static void measure(String label, List<String> jvmOptions) {
+        List<Long> init = new ArrayList<>();
+        List<Long> firstResponse = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            try (LambdaRuntimeHarness harness =
+                         LambdaRuntimeHarness.start(EchoLambda.class.getName(), Map.of(), jvmOptions)) {
+                assertEquals(200, ApiGatewayEvents.request("GET", "/echo").invoke(harness).status());
+                init.add(harness.initTime().map(Duration::toMillis).orElse(-1L));
+                firstResponse.add(harness.timeToFirstResponse().map(Duration::toMillis).orElse(-1L));
+            }
+        }
+        System.out.printf("cold start (%s, %d runs): init %s ms, first response %s ms, median %d ms%n",
+                          label, RUNS, init, firstResponse, firstResponse.stream().sorted().toList().get(RUNS / 2));
+    }
+}

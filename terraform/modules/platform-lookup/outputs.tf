@@ -1,0 +1,129 @@
+output "vpc_id" {
+  description = "VPC of the platform."
+  value       = local.shared["network/vpc_id"]
+}
+
+output "private_subnet_ids" {
+  description = "Private subnets the functions run in."
+  value       = split(",", local.shared["network/private_subnet_ids"])
+}
+
+output "database_security_group_id" {
+  description = "Security group of Aurora (and RDS Proxy); the service adds its own ingress rule to it."
+  value       = local.shared["network/database_security_group_id"]
+}
+
+output "api_id" {
+  description = "Id of the shared HTTP API."
+  value       = local.shared["api/id"]
+}
+
+output "api_execution_arn" {
+  description = "Execution ARN of the shared HTTP API (for the Lambda invoke permission)."
+  value       = local.shared["api/execution_arn"]
+}
+
+output "authorizer_id" {
+  description = "Id of the Cognito JWT authorizer of the shared HTTP API."
+  value       = local.shared["api/authorizer_id"]
+}
+
+output "auth_issuer" {
+  description = "Token issuer (https://cognito-idp.<region>.amazonaws.com/<poolId>)."
+  value       = local.shared["auth/issuer"]
+}
+
+output "user_pool_id" {
+  description = "Cognito user pool id."
+  value       = local.shared["auth/user_pool_id"]
+}
+
+output "web_client_id" {
+  description = "Cognito app client id whose tokens the API accepts."
+  value       = local.shared["auth/web_client_id"]
+}
+
+output "db_url" {
+  description = "JDBC URL the service connects with (RDS Proxy when enabled, else the cluster writer)."
+  value       = local.shared["db/url"]
+}
+
+output "db_admin_url" {
+  description = "JDBC URL of the cluster writer, for schema migrations."
+  value       = local.shared["db/admin_url"]
+}
+
+output "db_master_secret_arn" {
+  description = "Secrets Manager ARN of the Aurora master credentials (migration functions only)."
+  value       = local.shared["db/master_secret_arn"]
+}
+
+output "images_kms_key_arn" {
+  description = "KMS key of the images bucket."
+  value       = local.shared["kms/images_key_arn"]
+}
+
+output "secrets_kms_key_arn" {
+  description = "KMS key of the database secrets."
+  value       = local.shared["kms/secrets_key_arn"]
+}
+
+output "messaging_kms_key_arn" {
+  description = "KMS key of the SQS queues."
+  value       = local.shared["kms/messaging_key_arn"]
+}
+
+output "logs_kms_key_arn" {
+  description = "KMS key for CloudWatch log groups."
+  value       = local.shared["kms/logs_key_arn"]
+}
+
+output "images_bucket_name" {
+  description = "Name of the images bucket."
+  value       = local.shared["storage/images_bucket_name"]
+}
+
+output "images_bucket_arn" {
+  description = "ARN of the images bucket."
+  value       = local.shared["storage/images_bucket_arn"]
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic alarms notify."
+  value       = local.shared["alarms/topic_arn"]
+}
+
+output "images_processing_queue_arn" {
+  description = "ARN of the images-processing queue."
+  value       = local.shared["queues/images-processing/arn"]
+}
+
+output "images_processing_queue_url" {
+  description = "URL of the images-processing queue."
+  value       = local.shared["queues/images-processing/url"]
+}
+
+output "gallery_events_queue_arn" {
+  description = "ARN of the gallery-events queue."
+  value       = local.shared["queues/gallery-events/arn"]
+}
+
+output "gallery_events_queue_url" {
+  description = "URL of the gallery-events queue."
+  value       = local.shared["queues/gallery-events/url"]
+}
+
+output "repository_url" {
+  description = "ECR repository of this service."
+  value       = local.service["repository_url"]
+}
+
+output "db_secret_arn" {
+  description = "Secrets Manager ARN of this service's own database role ({username, password})."
+  value       = local.service["db_secret_arn"]
+}
+
+output "db_schema" {
+  description = "PostgreSQL schema (and role) of this service."
+  value       = local.service["db_schema"]
+}

@@ -1,0 +1,206 @@
+locals {
+  images_bucket_origin = "https://${aws_s3_bucket.this["images"].bucket_regional_domain_name}"
+
+  # The browser talks to its own origin (API behind /api/*) and to the images bucket (presigned uploads, image URLs).
+  content_security_policy = join("; ", [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob: ${local.images_bucket_origin}",
+    "connect-src 'self' ${local.images_bucket_origin}",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self' ${local.images_bucket_origin}",
+    "frame-ancestors 'none'",
+    "upgrade-insecure-requests",
+  ])
+}
+
+resource "aws_cloudfront_origin_access_control" "frontend" {
+  name                              = "${local.name}-frontend"
+  description                       = "CloudFront signs its requests to the frontend bucket"
+  origin_access_control_origin_type = "s3"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
+}
+
+# AWS managed policies, looked up by name rather than by hard-coded ids.
+data "aws_cloudfront_cache_policy" "caching_optimized" {
+  name = "Managed-CachingOptimized"
+}
+
+data "aws_cloudfront_cache_policy" "caching_disabled" {
+  name = "Managed-CachingDisabled"
+}
+
+# Forwards every viewer header (Authorization included: allowed because caching is disabled), query string and cookie,
+# but not Host: API Gateway answers 403 to a Host that is not its own.
+data "aws_cloudfront_origin_request_policy" "all_viewer_except_host" {
+  name = "Managed-AllViewerExceptHostHeader"
+}
+
+resource "aws_cloudfront_response_headers_policy" "security" {
+  name    = "${local.name}-security-headers"
+  comment = "HSTS, CSP, frame and content-type options for the site and the API"
+
+  security_headers_config {
+    strict_transport_security {
+      access_control_max_age_sec = 63072000
+      include_subdomains         = true
+      preload                    = false
+      override                   = true
+    }
+
+    content_security_policy {
+      content_security_policy = local.content_security_policy
+      override                = true
+    }
+
+    frame_options {
+      frame_option = "DENY"
+      override     = true
+    }
+
+    content_type_options {
+      override = true
+    }
+
+    referrer_policy {
+      referrer_policy = "strict-origin-when-cross-origin"
+      override        = true
+    }
+  }
+}
+
+resource "aws_cloudfront_function" "spa_rewrite" {
+  name    = "${local.name}-spa-rewrite"
+  comment = "Serve index.html for client-side routes"
+  runtime = "cloudfront-js-2.0"
+  publish = true
+  code    = file("${path.module}/functions/spa-rewrite.js")
+}
+
+resource "aws_cloudfront_distribution" "this" {
+  enabled             = true
+  comment             = "Cloud Gallery ${var.environment}"
+  is_ipv6_enabled     = true
+  http_version        = "http2and3"
+  price_class         = var.cloudfront_price_class
+  default_root_object = "index.html"
+  aliases             = local.custom_domain ? [var.domain_name] : []
+  web_acl_id          = aws_wafv2_web_acl.edge.arn
+
+  origin {
+    origin_id                = "frontend"
+    domain_name              = aws_s3_bucket.this["frontend"].bucket_regional_domain_name
+    origin_access_control_id = aws_cloudfront_origin_access_control.frontend.id
+  }
+
+  origin {
+    origin_id   = "api"
+    domain_name = replace(aws_apigatewayv2_api.this.api_endpoint, "https://", "")
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id           = "frontend"
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD", "OPTIONS"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = true
+    cache_policy_id            = data.aws_cloudfront_cache_policy.caching_optimized.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.spa_rewrite.arn
+    }
+  }
+
+  # The API: never cached, every method, and no redirect (a redirected POST would lose its body).
+  ordered_cache_behavior {
+    path_pattern               = "/api/*"
+    target_origin_id           = "api"
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = true
+    cache_policy_id            = data.aws_cloudfront_cache_policy.caching_disabled.id
+    origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = !local.custom_domain
+    acm_certificate_arn            = local.custom_domain ? aws_acm_certificate_validation.site[0].certificate_arn : null
+    ssl_support_method             = local.custom_domain ? "sni-only" : null
+    minimum_protocol_version       = local.custom_domain ? "TLSv1.2_2021" : null
+  }
+}
+
+# --- custom domain (only when domain_name is set) ------------------------------------------------------------------
+
+resource "aws_acm_certificate" "site" {
+  count    = local.custom_domain ? 1 : 0
+  provider = aws.us_east_1
+
+  domain_name       = var.domain_name
+  validation_method = "DNS"
+
+  lifecycle {
+    create_before_destroy = true
+
+    precondition {
+      condition     = var.route53_zone_id != ""
+      error_message = "route53_zone_id is required when domain_name is set."
+    }
+  }
+}
+
+resource "aws_route53_record" "certificate_validation" {
+  for_each = local.custom_domain ? {
+    for option in aws_acm_certificate.site[0].domain_validation_options : option.domain_name => option
+  } : {}
+
+  zone_id         = var.route53_zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 300
+  allow_overwrite = true
+}
+
+resource "aws_acm_certificate_validation" "site" {
+  count    = local.custom_domain ? 1 : 0
+  provider = aws.us_east_1
+
+  certificate_arn         = aws_acm_certificate.site[0].arn
+  validation_record_fqdns = [for record in aws_route53_record.certificate_validation : record.fqdn]
+}
+
+resource "aws_route53_record" "site" {
+  for_each = local.custom_domain ? toset(["A", "AAAA"]) : toset([])
+
+  zone_id = var.route53_zone_id
+  name    = var.domain_name
+  type    = each.key
+
+  alias {
+    name                   = aws_cloudfront_distribution.this.domain_name
+    zone_id                = aws_cloudfront_distribution.this.hosted_zone_id
+    evaluate_target_health = false
+  }
+}

@@ -1,0 +1,91 @@
+locals {
+  service = "gallery-service"
+}
+
+# Everything the service needs from the platform, read from the SSM parameters the platform stack publishes.
+module "platform" {
+  source = "../../modules/platform-lookup"
+
+  environment = var.environment
+  service     = local.service
+}
+
+module "service" {
+  source = "../../modules/service"
+
+  name        = local.service
+  environment = var.environment
+
+  image_repository_url = module.platform.repository_url
+  image_digest         = var.image_digest
+  handler              = "dev.cloudgallery.gallery.GalleryLambda::handleRequest"
+  architecture         = var.architecture
+  memory_size          = var.memory_size
+  timeout              = var.timeout
+  reserved_concurrency = var.reserved_concurrency
+  log_retention_days   = var.log_retention_days
+  logs_kms_key_arn     = module.platform.logs_kms_key_arn
+
+  vpc_id                     = module.platform.vpc_id
+  subnet_ids                 = module.platform.private_subnet_ids
+  database_security_group_id = module.platform.database_security_group_id
+
+  db_url               = module.platform.db_url
+  db_admin_url         = module.platform.db_admin_url
+  db_secret_arn        = module.platform.db_secret_arn
+  db_schema            = module.platform.db_schema
+  db_master_secret_arn = module.platform.db_master_secret_arn
+  secrets_kms_key_arn  = module.platform.secrets_kms_key_arn
+
+  auth_issuer     = module.platform.auth_issuer
+  auth_client_ids = [module.platform.web_client_id]
+
+  # Add the service's own settings here as its application.yaml starts reading them; the consistency test keeps
+  # both sides equal.
+  extra_environment = {}
+
+  api_id            = module.platform.api_id
+  api_execution_arn = module.platform.api_execution_arn
+  authorizer_id     = module.platform.authorizer_id
+  api_path_prefix   = "/api/gallery"
+
+  # Must equal the operations of gallery-service/src/main/resources/openapi.yaml (checked by terraform/tests).
+  # Routes with optional authentication (user pages, search) stay NONE: the service validates a token if present.
+  routes = {
+    "GET /api/gallery/health"  = "NONE"
+    "GET /api/gallery/openapi" = "NONE"
+  }
+
+  # Read model: image and profile events from the other services' outboxes.
+  event_sources = {
+    for name, source in {
+      "gallery-events" = {
+        queue_arn                       = module.platform.gallery_events_queue_arn
+        kms_key_arn                     = module.platform.messaging_kms_key_arn
+        batch_size                      = 10
+        maximum_batching_window_seconds = 1
+      }
+    } : name => source if var.enable_queue_consumer
+  }
+
+  # Cards carry short-lived URLs of the derivatives (thumbnail, medium), signed with this role.
+  policy_statements = [
+    {
+      sid       = "ReadImageDerivatives"
+      actions   = ["s3:GetObject"]
+      resources = ["${module.platform.images_bucket_arn}/derivatives/*"]
+    },
+    {
+      sid       = "DecryptImageDerivatives"
+      actions   = ["kms:Decrypt"]
+      resources = [module.platform.images_kms_key_arn]
+      conditions = [{
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${var.aws_region}.amazonaws.com"]
+      }]
+    },
+  ]
+
+  alarm_topic_arn = module.platform.alarm_topic_arn
+}

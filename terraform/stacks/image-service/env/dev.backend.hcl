@@ -1,0 +1,6 @@
+# State of the image-service stack in dev; same bucket as the platform, its own key.
+bucket       = "cloud-gallery-terraform-state-dev"
+key          = "image-service/terraform.tfstate"
+region       = "eu-west-1"
+encrypt      = true
+use_lockfile = true

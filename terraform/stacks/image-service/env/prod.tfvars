@@ -1,0 +1,14 @@
+# image-service in prod. image_digest is not set here: scripts/deploy.sh passes the digest it just pushed.
+environment    = "prod"
+aws_region     = "eu-west-1"
+aws_account_id = "222222222222" # replace with the prod account (same as the platform's)
+
+# The image is built by Jib for linux/amd64 unless its configuration says otherwise.
+architecture         = "x86_64"
+memory_size          = 2048
+timeout              = 29
+reserved_concurrency = 50 # caps database connections from this service
+log_retention_days   = 90
+
+# Off until the service's handler processes queue messages.
+enable_queue_consumer = false

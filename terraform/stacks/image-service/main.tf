@@ -1,0 +1,117 @@
+locals {
+  service = "image-service"
+}
+
+# Everything the service needs from the platform, read from the SSM parameters the platform stack publishes.
+module "platform" {
+  source = "../../modules/platform-lookup"
+
+  environment = var.environment
+  service     = local.service
+}
+
+module "service" {
+  source = "../../modules/service"
+
+  name        = local.service
+  environment = var.environment
+
+  image_repository_url = module.platform.repository_url
+  image_digest         = var.image_digest
+  handler              = "dev.cloudgallery.images.ImagesLambda::handleRequest"
+  architecture         = var.architecture
+  memory_size          = var.memory_size
+  timeout              = var.timeout
+  reserved_concurrency = var.reserved_concurrency
+  log_retention_days   = var.log_retention_days
+  logs_kms_key_arn     = module.platform.logs_kms_key_arn
+
+  vpc_id                     = module.platform.vpc_id
+  subnet_ids                 = module.platform.private_subnet_ids
+  database_security_group_id = module.platform.database_security_group_id
+
+  db_url               = module.platform.db_url
+  db_admin_url         = module.platform.db_admin_url
+  db_secret_arn        = module.platform.db_secret_arn
+  db_schema            = module.platform.db_schema
+  db_master_secret_arn = module.platform.db_master_secret_arn
+  secrets_kms_key_arn  = module.platform.secrets_kms_key_arn
+
+  auth_issuer     = module.platform.auth_issuer
+  auth_client_ids = [module.platform.web_client_id]
+
+  # Add the service's own settings here as its application.yaml starts reading them (e.g. IMAGES_BUCKET =
+  # module.platform.images_bucket_name); the consistency test keeps both sides equal.
+  extra_environment = {}
+
+  api_id            = module.platform.api_id
+  api_execution_arn = module.platform.api_execution_arn
+  authorizer_id     = module.platform.authorizer_id
+  api_path_prefix   = "/api/images"
+
+  # Must equal the operations of image-service/src/main/resources/openapi.yaml (checked by terraform/tests).
+  routes = {
+    "GET /api/images/health"  = "NONE"
+    "GET /api/images/openapi" = "NONE"
+  }
+
+  # Upload worker: "complete" enqueues to images-processing; the same function processes the queue.
+  event_sources = {
+    for name, source in {
+      "images-processing" = {
+        queue_arn           = module.platform.images_processing_queue_arn
+        kms_key_arn         = module.platform.messaging_kms_key_arn
+        batch_size          = 1 # one image per invocation: decoding is memory-bound, retries stay per image
+        maximum_concurrency = 10
+      }
+    } : name => source if var.enable_queue_consumer
+  }
+
+  policy_statements = [
+    # Originals are written by browsers through presigned POSTs signed with this role, then read, re-encoded and
+    # deleted; derivatives are written by the worker. Tagging: the pending-upload marker (see the bucket lifecycle).
+    {
+      sid     = "OwnImageObjects"
+      actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:PutObjectTagging", "s3:DeleteObjectTagging"]
+      resources = [
+        "${module.platform.images_bucket_arn}/originals/*",
+        "${module.platform.images_bucket_arn}/derivatives/*",
+      ]
+    },
+    # Without ListBucket, S3 answers 403 instead of 404 for a missing key ("object not in storage yet"). It cannot be
+    # narrowed to a prefix for that purpose (a HEAD request carries no s3:prefix); the bucket is image-service's own.
+    {
+      sid       = "ListImagesBucket"
+      actions   = ["s3:ListBucket"]
+      resources = [module.platform.images_bucket_arn]
+    },
+    {
+      sid       = "EncryptImageObjects"
+      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources = [module.platform.images_kms_key_arn]
+      conditions = [{
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${var.aws_region}.amazonaws.com"]
+      }]
+    },
+    # "complete" hands the image to the worker; the outbox relay publishes image events for the gallery.
+    {
+      sid       = "SendToQueues"
+      actions   = ["sqs:SendMessage"]
+      resources = [module.platform.images_processing_queue_arn, module.platform.gallery_events_queue_arn]
+    },
+    {
+      sid       = "EncryptQueueMessages"
+      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources = [module.platform.messaging_kms_key_arn]
+      conditions = [{
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["sqs.${var.aws_region}.amazonaws.com"]
+      }]
+    },
+  ]
+
+  alarm_topic_arn = module.platform.alarm_topic_arn
+}
