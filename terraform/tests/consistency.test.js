@@ -14,17 +14,11 @@ import { SERVICE_STACKS, loadTree } from './lib/tree.js';
 
 const { modules, stacks } = await loadTree();
 
-// These services' files must exist: the consistency checks cannot be skipped for them. A service whose folder has no
-// application.yaml or openapi.yaml yet is skipped with a message until it does.
-const REQUIRED_SERVICES = new Set(['user-service']);
-
 const resource = (service, file) => path.join(REPO_ROOT, service, 'src', 'main', 'resources', file);
 
-function requireOrSkip(t, service, file) {
-  if (fs.existsSync(file)) return true;
-  assert.ok(!REQUIRED_SERVICES.has(service), `${path.relative(REPO_ROOT, file)} is required but missing`);
-  t.skip(`${path.relative(REPO_ROOT, file)} does not exist yet`);
-  return false;
+// Every deployed service must carry the files these checks compare against; a missing one fails, never skips.
+function requireFile(file) {
+  assert.ok(fs.existsSync(file), `${path.relative(REPO_ROOT, file)} is required but missing`);
 }
 
 test('every service stack is named after its service and deploys a service the platform provisions', () => {
@@ -79,7 +73,7 @@ test('the migration function gets exactly DB_URL, DB_SECRET_ARN, DB_ADMIN_SECRET
 for (const service of SERVICE_STACKS) {
   test(`${service}: API function environment == the \${NAME} references of its application.yaml`, async (t) => {
     const file = resource(service, 'application.yaml');
-    if (!requireOrSkip(t, service, file)) return;
+    requireFile(file);
     const expected = configReferences(await loadYaml(file));
     assert.ok(expected.size > 0, `${service}: application.yaml references no \${NAME}`);
     const { names, violations } = apiEnvironmentNames(modules.service, stacks[service]);
@@ -89,7 +83,7 @@ for (const service of SERVICE_STACKS) {
 
   test(`${service}: API Gateway routes == operations of its openapi.yaml, JWT exactly where bearer is required`, async (t) => {
     const file = resource(service, 'openapi.yaml');
-    if (!requireOrSkip(t, service, file)) return;
+    requireFile(file);
     const document = await loadYaml(file);
     assert.match(String(document.openapi), /^3\.0\.\d+$/, 'OpenAPI 3.0.x');
     const { all, protectedRoutes } = openApiOperations(document);
@@ -103,7 +97,7 @@ for (const service of SERVICE_STACKS) {
 
   test(`${service}: openapi.yaml references resolve and path parameters are declared`, async (t) => {
     const file = resource(service, 'openapi.yaml');
-    if (!requireOrSkip(t, service, file)) return;
+    requireFile(file);
     const document = await loadYaml(file);
     const refs = [];
     (function walk(node) {
@@ -131,11 +125,7 @@ for (const service of SERVICE_STACKS) {
 
   test(`${service}: the handler class exists in the service's sources`, (t) => {
     const sources = path.join(REPO_ROOT, service, 'src', 'main', 'java');
-    if (!fs.existsSync(sources)) {
-      assert.ok(!REQUIRED_SERVICES.has(service), `${service} has no Java sources`);
-      t.skip(`${path.relative(REPO_ROOT, sources)} does not exist yet`);
-      return;
-    }
+    requireFile(sources);
     const handler = stacks[service].module.service.handler;
     const [className, method] = handler.split('::');
     assert.equal(method, 'handleRequest');
