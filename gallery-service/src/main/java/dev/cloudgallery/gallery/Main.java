@@ -1,23 +1,21 @@
 package dev.cloudgallery.gallery;
 
-import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.ServicePlatform;
 
 import io.helidon.config.Config;
-import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
-/** gallery-service: the read side: feed, search, albums and share links under {@code /api/gallery}. Today it serves its health and OpenAPI routes. */
+/**
+ * gallery-service: the read side: feed, search, albums and share links under {@code /api/gallery}.
+ * Today it serves its health and OpenAPI routes.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
-        WebServer server = start(ServiceConfig.load());
-        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
-                                                   "gallery-service listening on port " + server.port());
+        ServicePlatform.serve("gallery-service", Main::start);
     }
 
     /** Starts the service from {@code config}; the Lambda handler and the local stack use this too. */

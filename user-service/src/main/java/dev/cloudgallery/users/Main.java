@@ -1,6 +1,5 @@
 package dev.cloudgallery.users;
 
-import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.aws.AwsClients;
 import dev.cloudgallery.users.api.UserRoutes;
@@ -9,7 +8,6 @@ import dev.cloudgallery.users.db.ProfileRepository;
 import dev.cloudgallery.users.domain.Accounts;
 
 import io.helidon.config.Config;
-import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -21,10 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
-        WebServer server = start(ServiceConfig.load());
-        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
-                                                   "user-service listening on port " + server.port());
+        ServicePlatform.serve("user-service", Main::start);
     }
 
     /** Starts the service from {@code config}; the Lambda handler and the local stack use this too. */

@@ -1,5 +1,8 @@
 package dev.cloudgallery.platform;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import dev.cloudgallery.platform.db.Database;
 import dev.cloudgallery.platform.http.Problems;
 import dev.cloudgallery.platform.http.RequestLog;
@@ -9,6 +12,7 @@ import dev.cloudgallery.platform.security.Authenticator;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -85,8 +89,19 @@ public final class ServicePlatform {
         routing.register(prefix(), services);
     }
 
+    /**
+     * A service's {@code main}: configuration from the environment, JSON logging, then the service's own start
+     * method, which the Lambda handler and the local stack call too.
+     */
+    public static void serve(String service, Function<Config, WebServer> start) {
+        LogConfig.configureRuntime();
+        WebServer server = start.apply(ServiceConfig.load());
+        System.getLogger(ServicePlatform.class.getName())
+                .log(System.Logger.Level.INFO, service + " listening on port " + server.port());
+    }
+
     /** Starts the service's web server from the {@code server} config node with the given routing. */
-    public static WebServer start(Config config, java.util.function.Consumer<HttpRouting.Builder> routing) {
+    public static WebServer start(Config config, Consumer<HttpRouting.Builder> routing) {
         return WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing)
