@@ -113,7 +113,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public DatabaseCredentials provision(String schema) {
         DatabaseCredentials role = provisionRole(schema);
-        try (var asRole = Datasources.hikari(jdbcUrl(), role)) {
+        try (var asRole = role.migrationPool(jdbcUrl())) {
             Schemas.migrate(asRole, schema);
         }
         return role;

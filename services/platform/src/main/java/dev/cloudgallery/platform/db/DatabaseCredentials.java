@@ -2,6 +2,8 @@ package dev.cloudgallery.platform.db;
 
 import io.helidon.config.Config;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -15,6 +17,19 @@ public record DatabaseCredentials(String username, String password) {
     @Override
     public String toString() {
         return "DatabaseCredentials[username=" + username + "]";
+    }
+
+    /**
+     * A small pool logged in with these credentials, for provisioning and migration. Flyway holds one connection
+     * for its lock while it migrates on another, so one connection would deadlock.
+     */
+    public HikariDataSource migrationPool(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(username);
+        config.setPassword(password);
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
     }
 
     /** Reads the credentials named by a config node with {@code secret-arn} or {@code username}/{@code password}. */

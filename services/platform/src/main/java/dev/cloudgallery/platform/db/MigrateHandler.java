@@ -12,7 +12,6 @@ import io.helidon.logging.common.LogConfig;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -37,27 +36,17 @@ public final class MigrateHandler implements RequestStreamHandler {
         String schema = db.get("schema").asString().get();
         String url = db.get("url").asString().get();
         DatabaseCredentials role = DatabaseCredentials.from(db);
-        try (HikariDataSource admin = dataSource(url, DatabaseCredentials.from(db.get("admin"), "secret.arn"))) {
+        try (HikariDataSource admin = DatabaseCredentials.from(db.get("admin"), "secret.arn").migrationPool(url)) {
             Schemas.provision(admin, schema, role);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not provision schema " + schema + ": " + e.getMessage(), e);
         }
-        try (HikariDataSource service = dataSource(url, role)) {
+        try (HikariDataSource service = role.migrationPool(url)) {
             return Schemas.migrate(service, schema);
         }
     }
 
-    private static HikariDataSource dataSource(String url, DatabaseCredentials credentials) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(credentials.username());
-        config.setPassword(credentials.password());
-        // Flyway holds one connection for its lock while it migrates on another.
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
-    }
-
-    /** Command-line entry for the local stack and compose: migrates the service whose config is on the class path. */
+    /** Command-line entry for the local stack: migrates the service whose config is on the class path. */
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         System.out.println("{\"migrationsApplied\":" + run(ServiceConfig.load().get("db")) + "}");
