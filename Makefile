@@ -15,7 +15,19 @@ MVN := mvn -B -ntp
 COGNITO_LOCAL := services/testing/cognito-local
 DEVSTACK_CP = $$(cat services/devstack/target/runtime-classpath.txt):services/devstack/target/classes
 
-.PHONY: help deps build run test test-java test-terraform clean deploy
+SERVICES := user-service image-service gallery-service
+VERSION := $(shell sed -n 's:^    <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+REVISION := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+# Images build on the production base by default. A machine without registry access builds a local equivalent
+# (make local-images), and then the images build on it; IMAGE_BASE=... chooses any other.
+LOCAL_BASE := services/containers/base/target/jre-base.tar
+IMAGE_BASE ?= $(if $(wildcard $(LOCAL_BASE)),tar://$(CURDIR)/$(LOCAL_BASE))
+IMAGE_FLAGS = -Pimages -Dimage.revision=$(REVISION) $(if $(IMAGE_BASE),-Dimage.base=$(IMAGE_BASE))
+COMPOSE := docker compose -p cloud-gallery
+NEED_DOCKER = @docker info >/dev/null 2>&1 || { echo "No Docker engine answers. Start Docker, or on Debian run" \
+	"services/containers/docker-engine.sh as root (it installs and starts one)." >&2; exit 1; }
+
+.PHONY: help deps build run test test-java test-terraform clean deploy images local-images up down
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,8 +46,11 @@ run: build ## Run the whole product on http://localhost:8080 (data in .data/, Ct
 
 test: test-java test-terraform ## Run every test
 
+# Includes the container tests, so it needs Docker: they build the service images and run them.
 test-java: deps
-	$(MVN) install
+	$(NEED_DOCKER)
+	$(MVN) install $(IMAGE_FLAGS)
+	@cat services/container-tests/target/cold-starts.txt
 
 test-terraform:
 	bash terraform/tests/run.sh
@@ -43,6 +58,27 @@ test-terraform:
 deploy: ## Build, push and deploy one service: make deploy SERVICE=user-service ENV=dev
 	@test -n "$(SERVICE)" -a -n "$(ENV)" || { echo "usage: make deploy SERVICE=<name>-service ENV=<dev|prod>"; exit 2; }
 	bash terraform/scripts/deploy.sh $(SERVICE) $(ENV)
+
+images: ## Build the service images into Docker: cloud-gallery/<service>:<version> and :latest
+	$(NEED_DOCKER)
+	$(MVN) -q install -DskipTests $(IMAGE_FLAGS) -pl $$(echo $(SERVICES) | tr ' ' ',') -am
+	@for service in $(SERVICES); do \
+	  docker load -q -i $$service/target/jib-image.tar && \
+	  docker tag cloud-gallery/$$service:$(VERSION) cloud-gallery/$$service:latest && \
+	  docker image prune -f --filter label=org.opencontainers.image.title=$$service >/dev/null; \
+	done
+
+local-images: ## Build the offline JRE base and local stand-ins for the third-party images (no registry needed)
+	$(NEED_DOCKER)
+	bash services/containers/build-local-images.sh
+
+up: images ## Start the compose stack on http://localhost:8080 with the current code (data kept in Docker volumes)
+	$(COMPOSE) up -d
+	@echo "Cloud Gallery runs on http://localhost:$${GATEWAY_PORT:-8080}; 'make down' stops it."
+
+down: ## Stop the compose stack, keeping its data (docker compose -p cloud-gallery down -v deletes it)
+	$(NEED_DOCKER)
+	$(COMPOSE) down
 
 clean: ## Remove build output (keeps .data/)
 	$(MVN) -q clean

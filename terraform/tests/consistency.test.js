@@ -132,6 +132,14 @@ for (const service of SERVICE_STACKS) {
     const file = path.join(sources, ...className.split('.')) + '.java';
     assert.ok(fs.existsSync(file), `${path.relative(REPO_ROOT, file)} (handler ${handler}) not found`);
   });
+
+  test(`${service}: the image's own command is the handler Terraform passes`, () => {
+    const pom = path.join(REPO_ROOT, service, 'pom.xml');
+    requireFile(pom);
+    const declared = fs.readFileSync(pom, 'utf8').match(/<lambda\.handler>([^<]+)<\/lambda\.handler>/);
+    assert.ok(declared, `${service}/pom.xml declares no <lambda.handler>`);
+    assert.equal(declared[1], stacks[service].module.service.handler);
+  });
 }
 
 test('the migration handler class exists in the shared platform library', (t) => {

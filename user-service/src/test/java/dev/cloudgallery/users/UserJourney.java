@@ -16,21 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole life of an account, step by step, against any {@link Api}: the HTTP server and the Lambda runtime must
- * both pass it.
+ * The whole life of an account, step by step, against any {@link Api}: the HTTP server, the Lambda runtime and the
+ * container stack must all pass it.
  */
-final class UserJourney {
-    static final String PASSWORD = "Correct-Horse-9";
+public final class UserJourney {
+    public static final String PASSWORD = "Correct-Horse-9";
 
     private UserJourney() {
     }
 
     /** A unique address, so journeys never collide with each other or with earlier runs. */
-    static String newEmail() {
+    public static String newEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
     }
 
-    static void run(Api api) {
+    /** Runs the journey with a new account; returns its email (the password is {@link #PASSWORD}). */
+    public static String run(Api api) {
         String email = newEmail();
 
         Response registered = api.post("/api/users/register", Json.createObjectBuilder()
@@ -84,9 +85,10 @@ final class UserJourney {
                                     Json.createObjectBuilder().add("refreshToken", refreshToken).build());
         assertEquals(401, refused.status(), refused::toString);
         assertEquals("application/problem+json", refused.header("content-type"));
+        return email;
     }
 
-    static JsonObject login(Api api, String email) {
+    public static JsonObject login(Api api, String email) {
         Response login = api.post("/api/users/login", Json.createObjectBuilder()
                 .add("email", email).add("password", PASSWORD).build());
         assertEquals(200, login.status(), login::toString);

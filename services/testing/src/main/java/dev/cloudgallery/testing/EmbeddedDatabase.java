@@ -80,14 +80,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void createDatabase() {
+        ensureDatabase(DATABASE);
+    }
+
+    /** A further, empty database on the same server (created once), for runs that must start from nothing. */
+    public String createDatabase(String name) {
+        ensureDatabase(name);
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
+    private synchronized void ensureDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
+            exists.setString(1, name);
             if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("CREATE DATABASE " + DATABASE);
+                connection.createStatement().execute("CREATE DATABASE " + name);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database", e);
+            throw new IllegalStateException("Could not create the database " + name, e);
         }
     }
 

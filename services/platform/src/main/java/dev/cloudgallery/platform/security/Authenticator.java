@@ -71,7 +71,13 @@ public final class Authenticator {
                 .useHeader(true)
                 .useCookie(false)
                 .redirect(false)
+                // No cookies are read or written, but any cookie with encryption enabled makes Helidon write a
+                // generated key to the working directory, which is read-only in Lambda and in the image.
                 .cookieEncryptionEnabled(false)
+                .cookieEncryptionEnabledIdToken(false)
+                .cookieEncryptionEnabledTenantName(false)
+                .cookieEncryptionEnabledRefreshToken(false)
+                .cookieEncryptionEnabledState(false)
                 // Cognito access tokens carry no aud claim; client_id is checked below instead.
                 .checkAudience(false)
                 .build();

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,8 @@ import jakarta.json.spi.JsonProvider;
 /**
  * Runs a Lambda handler the way AWS does, without AWS: this class serves the Lambda Runtime API on a loopback port
  * and starts the real runtime interface client (RIC) as a child JVM on the test's class path, so the handler goes
- * through the same init, invoke and error paths as in a deployed container image.
+ * through the same init, invoke and error paths as in a deployed container image. A {@link Launcher} can start the
+ * RIC elsewhere instead, e.g. in the service's container image.
  * <p>
  * The child starts from an empty environment, as in a Lambda execution environment, plus the variables a test
  * passes (the service's deploy-time settings), so a setting leaking from a developer's shell can't make a test pass.
@@ -75,12 +77,31 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
     private final AtomicReference<Duration> initTime = new AtomicReference<>();
     private final AtomicReference<Duration> firstResponseTime = new AtomicReference<>();
     private volatile long startNanos;
-    private final Process process;
-    private final CompletableFuture<Process> exited;
+    private final Runtime runtime;
+    private final CompletableFuture<Integer> exited;
     private volatile boolean closed;
 
-    private LambdaRuntimeHarness(String handler, Map<String, String> env, List<String> jvmOptions)
-            throws IOException {
+    /** What runs the RIC against the harness's Runtime API. */
+    public interface Runtime {
+        /** Completes with the exit code when the runtime ends. */
+        CompletableFuture<Integer> exit();
+
+        /** Asks it to stop (SIGTERM), then forces it after a grace period; returns when it has ended. */
+        void stop();
+    }
+
+    /** Starts a {@link Runtime}. */
+    @FunctionalInterface
+    public interface Launcher {
+        /**
+         * @param environment the function's whole environment: Lambda's reserved variables, including
+         *                    {@code AWS_LAMBDA_RUNTIME_API} on 127.0.0.1, and the function's own settings
+         * @param log         where the runtime's stdout and stderr must go (appended)
+         */
+        Runtime launch(Map<String, String> environment, Path log) throws IOException;
+    }
+
+    private LambdaRuntimeHarness(String handler, Map<String, String> env, Launcher launcher) throws IOException {
         this.handler = handler;
         this.log = LOG_DIR.resolve(handler.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
         Files.createDirectories(LOG_DIR);
@@ -93,15 +114,15 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
         server.createContext(RUNTIME_API, this::serve);
         server.start();
         try {
-            ProcessBuilder runtime = runtime(env, jvmOptions);
+            Map<String, String> environment = environment(env);
             startNanos = System.nanoTime();
-            this.process = runtime.start();
+            this.runtime = launcher.launch(environment, log);
         } catch (IOException | RuntimeException e) {
             server.stop(0);
             executor.shutdownNow();
             throw e;
         }
-        this.exited = process.onExit();
+        this.exited = runtime.exit();
     }
 
     /**
@@ -117,8 +138,16 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
 
     /** As {@link #start(String, Map)}, with extra JVM options for the child (e.g. the image's tuning flags). */
     public static LambdaRuntimeHarness start(String handler, Map<String, String> env, List<String> jvmOptions) {
+        return start(handler, env, childJvm(handler, jvmOptions));
+    }
+
+    /**
+     * As {@link #start(String, Map)}, with the RIC started by {@code launcher}; {@code handler} names the function
+     * in the Runtime API and the log.
+     */
+    public static LambdaRuntimeHarness start(String handler, Map<String, String> env, Launcher launcher) {
         try {
-            return new LambdaRuntimeHarness(handler, env, jvmOptions);
+            return new LambdaRuntimeHarness(handler, env, launcher);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the runtime for " + handler, e);
         }
@@ -168,7 +197,7 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
         if (initError.isDone()) {
             throw new IllegalStateException(handler + " failed to initialise: " + initError.resultNow() + logTail());
         }
-        throw new IllegalStateException(handler + " exited with code " + process.exitValue()
+        throw new IllegalStateException(handler + " exited with code " + exited.resultNow()
                                         + " before answering" + logTail());
     }
 
@@ -193,15 +222,17 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
 
     /** Whether the runtime's process still runs. */
     public boolean processAlive() {
-        return process.isAlive();
+        return !exited.isDone();
     }
 
     /** Waits at most {@code wait} for the process to end; its exit code, or empty while it still runs. */
     public OptionalInt awaitExit(Duration wait) {
         try {
-            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)
-                    ? OptionalInt.of(process.exitValue())
-                    : OptionalInt.empty();
+            return OptionalInt.of(exited.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return OptionalInt.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + handler, e);
@@ -230,33 +261,14 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        runtime.stop();
         server.stop(0);
         executor.shutdownNow();
     }
 
-    private ProcessBuilder runtime(Map<String, String> env, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The RIC talks to the Runtime API through a JNI library.
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", absoluteClassPath(), RIC_MAIN, handler));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(LOG_DIR.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.clear();
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    /** The environment Lambda gives a function: its reserved variables and the function's own settings. */
+    private Map<String, String> environment(Map<String, String> env) {
+        Map<String, String> environment = new LinkedHashMap<>();
         environment.put("TZ", ":UTC");
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_LAMBDA_FUNCTION_NAME", functionName());
@@ -265,7 +277,47 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
         environment.put("_HANDLER", handler);
         environment.putAll(env);
         environment.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
-        return builder;
+        return environment;
+    }
+
+    /** The RIC in a child JVM on the test's class path, from an empty environment but for {@code PATH}. */
+    private static Launcher childJvm(String handler, List<String> jvmOptions) {
+        return (environment, log) -> {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // The RIC talks to the Runtime API through a JNI library.
+            command.add("--enable-native-access=ALL-UNNAMED");
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", absoluteClassPath(), RIC_MAIN, handler));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(LOG_DIR.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().clear();
+            builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            builder.environment().putAll(environment);
+            return new ChildProcess(builder.start());
+        };
+    }
+
+    private record ChildProcess(Process process) implements Runtime {
+        @Override
+        public CompletableFuture<Integer> exit() {
+            return process.onExit().thenApply(Process::exitValue);
+        }
+
+        @Override
+        public void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The child's working directory differs from the test's, so relative class path entries must be resolved. */

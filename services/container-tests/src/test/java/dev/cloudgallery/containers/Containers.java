@@ -1,0 +1,126 @@
+package dev.cloudgallery.containers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.cloudgallery.testing.api.Api;
+import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
+
+import com.github.dockerjava.api.exception.NotModifiedException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Service images started by Testcontainers on the host's network, so they reach what the tests run on loopback:
+ * the Lambda Runtime API harness, PostgreSQL and cognito-local.
+ */
+final class Containers {
+    private Containers() {
+    }
+
+    /** A container of {@code image} on the host network with {@code environment}; not started. */
+    static GenericContainer<?> onHostNetwork(String image, Map<String, String> environment, Path log) {
+        return new GenericContainer<>(DockerImageName.parse(image))
+                .withNetworkMode("host")
+                .withEnv(environment)
+                .withLogConsumer(frame -> append(log, frame));
+    }
+
+    /**
+     * Starts the image as Lambda does: its own entrypoint (the runtime interface client) with {@code command} as the
+     * image command, i.e. the handler, and the function's environment from the harness.
+     */
+    static LambdaRuntimeHarness.Launcher lambda(String image, String command) {
+        return (environment, log) -> {
+            GenericContainer<?> container = onHostNetwork(image, environment, log).withCommand(command);
+            container.start();
+            return new Running(container);
+        };
+    }
+
+    /** As {@link #onHostNetwork}, running the service's {@code Main} from the image's class path instead. */
+    static GenericContainer<?> httpServer(ServiceImage image, Map<String, String> environment, Path log) {
+        return onHostNetwork(image.load(), environment, log)
+                .withCreateContainerCmdModifier(create -> create.withEntrypoint(
+                        List.of("java", "-cp", ServiceImage.CLASS_PATH)))
+                .withCommand(image.mainClass());
+    }
+
+    /** Polls {@code path} until it answers 200; fails with the last answer after {@code timeout}. */
+    static Response awaitHealthy(Api api, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                Response response = api.get(path);
+                if (response.status() == 200) {
+                    return response;
+                }
+                last = response + " " + response.text();
+            } catch (UncheckedIOException e) {
+                last = e.getMessage();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(path + " did not answer 200 within " + timeout + ": " + last);
+    }
+
+    private static void append(Path log, OutputFrame frame) {
+        try {
+            Files.writeString(log, frame.getUtf8String(), StandardCharsets.UTF_8,
+                              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A started container as the harness's runtime; its exit is awaited from the Docker engine. */
+    private static final class Running implements LambdaRuntimeHarness.Runtime {
+        private final GenericContainer<?> container;
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        Running(GenericContainer<?> container) {
+            this.container = container;
+            Thread.ofVirtual().start(() -> {
+                try {
+                    exit.complete(DockerClientFactory.instance().client()
+                                          .waitContainerCmd(container.getContainerId()).start().awaitStatusCode());
+                } catch (RuntimeException e) {
+                    exit.completeExceptionally(e);
+                }
+            });
+        }
+
+        @Override
+        public CompletableFuture<Integer> exit() {
+            return exit;
+        }
+
+        @Override
+        public void stop() {
+            try {
+                DockerClientFactory.instance().client().stopContainerCmd(container.getContainerId())
+                        .withTimeout(5).exec();
+            } catch (NotModifiedException alreadyStopped) {
+                // It ended on its own.
+            }
+            container.stop();
+        }
+    }
+}

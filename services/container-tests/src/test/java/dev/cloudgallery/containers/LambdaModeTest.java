@@ -1,0 +1,115 @@
+package dev.cloudgallery.containers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.cloudgallery.platform.db.MigrateHandler;
+import dev.cloudgallery.testing.EmbeddedDatabase;
+import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.LambdaApi;
+import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
+import dev.cloudgallery.users.UserJourney;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Each service image as Lambda runs it: the image's own entrypoint and command, the function's environment, and the
+ * Runtime API served by the harness on the host.
+ */
+class LambdaModeTest {
+    private static final Path COLD_STARTS = Path.of("target", "cold-starts.txt");
+
+    @BeforeAll
+    static void freshReport() throws IOException {
+        Files.deleteIfExists(COLD_STARTS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceImage.class)
+    void answersAnApiGatewayEvent(ServiceImage image) {
+        Map<String, String> environment = TestStack.shared().serviceEnvironment(image.schema());
+        try (LambdaRuntimeHarness function = start(image, image.handler(), environment)) {
+            Response health = new LambdaApi(function).get("/api/" + image.schema() + "/health");
+            assertEquals(200, health.status(), health::toString);
+            assertEquals("UP", health.json().getString("status"));
+            report(image, function);
+        }
+    }
+
+    @Test
+    void userJourneyThroughTheUserServiceImage() {
+        ServiceImage image = ServiceImage.USERS;
+        try (LambdaRuntimeHarness function = start(image, image.handler(),
+                                                   TestStack.shared().serviceEnvironment(image.schema()))) {
+            UserJourney.run(new LambdaApi(function));
+        }
+    }
+
+    /**
+     * The deploy-time migration function: the same image with MigrateHandler as its command and nothing but the
+     * database settings, run twice as Terraform may, against a database of its own that starts empty.
+     */
+    @ParameterizedTest
+    @EnumSource(ServiceImage.class)
+    void migrationFunctionNeedsOnlyTheDatabaseSettings(ServiceImage image) throws IOException {
+        EmbeddedDatabase database = TestStack.shared().database();
+        String name = image.schema() + "_migration_test";
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DB_URL", database.createDatabase(name));
+        environment.put("DB_SECRET_ARN", "");
+        environment.put("DB_USERNAME", name);
+        environment.put("DB_PASSWORD", "migration-test-password");
+        environment.put("DB_ADMIN_USERNAME", "postgres");
+        environment.put("DB_ADMIN_PASSWORD", "");
+        String handler = MigrateHandler.class.getName() + "::handleRequest";
+        try (LambdaRuntimeHarness function = start(image, handler, environment)) {
+            JsonObject empty = Json.createObjectBuilder().build();
+            assertEquals(migrationCount(image), function.invoke(empty).getInt("migrationsApplied"));
+            assertEquals(0, function.invoke(empty).getInt("migrationsApplied"));
+        }
+    }
+
+    private static LambdaRuntimeHarness start(ServiceImage image, String handler, Map<String, String> environment) {
+        return LambdaRuntimeHarness.start(handler, environment, Containers.lambda(image.load(), handler));
+    }
+
+    private static long migrationCount(ServiceImage image) throws IOException {
+        Path migrations = image.moduleDirectory().resolve(Path.of("src", "main", "resources", "db", "migration",
+                                                                  image.schema()));
+        if (!Files.isDirectory(migrations)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(migrations)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".sql")).count();
+        }
+    }
+
+    /** Cold start, reported rather than asserted: it depends on the machine. See also `make bench`. */
+    private static void report(ServiceImage image, LambdaRuntimeHarness function) {
+        String line = "%s: cold start in Lambda mode (container start to first response) %d ms, init %d ms%n"
+                .formatted(image.module(), function.timeToFirstResponse().orElseThrow().toMillis(),
+                           function.initTime().orElseThrow().toMillis());
+        System.out.print(line);
+        try {
+            Files.writeString(COLD_STARTS, line, StandardCharsets.UTF_8,
+                              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
