@@ -78,7 +78,7 @@ else
   # Two steps so that Jib runs on the service alone, not on the libraries -am brings into the reactor.
   (cd "$ROOT" && "${MVN:-mvn}" -B -pl "$SERVICE" -am install ${TEST_FLAGS[@]+"${TEST_FLAGS[@]}"})
   rm -f "$ROOT/$SERVICE/target/jib-image.digest"
-  (cd "$ROOT" && "${MVN:-mvn}" -B -pl "$SERVICE" jib:build -Djib.to.image="$REPOSITORY_URL:$TAG" ${CREDENTIALS[@]+"${CREDENTIALS[@]}"})
+  (cd "$ROOT" && "${MVN:-mvn}" -B -pl "$SERVICE" jib:build -Djib.to.image="$REPOSITORY_URL:$TAG" -Dimage.revision="$REVISION" ${CREDENTIALS[@]+"${CREDENTIALS[@]}"})
   DIGEST=$(cat "$ROOT/$SERVICE/target/jib-image.digest")
 fi
 [[ $DIGEST =~ ^sha256:[0-9a-f]{64}$ ]] || die "unexpected image digest '$DIGEST'"

@@ -1,7 +1,13 @@
 package dev.cloudgallery.containers;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -61,6 +67,22 @@ class ImageStructureTest {
         assertFalse(tar.label("org.opencontainers.image.revision").isBlank());
         // Jib's fixed timestamps are what make two builds of the same sources the same image.
         assertEquals("1970-01-01T00:00:00Z", tar.config().getString("created"));
+    }
+
+    /** Jib copies jars as they are, so the image is reproducible only if the project's own jars are. */
+    @ParameterizedTest
+    @EnumSource(ServiceImage.class)
+    void ownJarsHaveFixedEntryTimes(ServiceImage image) throws IOException {
+        Instant fixed = Instant.parse(System.getProperty("build.outputTimestamp"));
+        Map<String, byte[]> jars = image.tar().ownJars();
+        assertEquals(2, jars.size(), () -> "expected the service's jar and the platform's: " + jars.keySet());
+        for (Map.Entry<String, byte[]> jar : jars.entrySet()) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(jar.getValue()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    assertEquals(fixed, entry.getLastModifiedTime().toInstant(), jar.getKey() + "!" + entry.getName());
+                }
+            }
+        }
     }
 
     @ParameterizedTest

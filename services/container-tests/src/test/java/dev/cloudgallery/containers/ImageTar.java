@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.json.Json;
@@ -24,9 +25,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * An image tarball in {@code docker save} format, as Jib's {@code buildTar} writes it, read without a Docker engine:
- * its reference, its config and the paths its layers add, so tests see exactly what was built.
+ * its reference, its config, the paths its layers add and the jars this project built, so tests see exactly what was
+ * built.
  */
-record ImageTar(Path file, String reference, JsonObject config, Set<String> paths) {
+record ImageTar(Path file, String reference, JsonObject config, Set<String> paths, Map<String, byte[]> ownJars) {
+    /** Where Jib puts the service's own jar, and the shared platform library among the dependencies. */
+    private static final Pattern OWN_JAR = Pattern.compile("/app/(classpath/[^/]+|libs/platform-[^/]+)\\.jar");
+
     static ImageTar read(Path file) {
         Map<String, byte[]> members = new HashMap<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
@@ -41,10 +46,11 @@ record ImageTar(Path file, String reference, JsonObject config, Set<String> path
         JsonObject manifest = json(members.get("manifest.json")).asJsonArray().getJsonObject(0);
         JsonObject config = json(members.get(manifest.getString("Config"))).asJsonObject();
         Set<String> paths = new TreeSet<>();
+        Map<String, byte[]> ownJars = new HashMap<>();
         for (JsonString layer : manifest.getJsonArray("Layers").getValuesAs(JsonString.class)) {
-            paths.addAll(layerPaths(members.get(layer.getString())));
+            readLayer(members.get(layer.getString()), paths, ownJars);
         }
-        return new ImageTar(file, manifest.getJsonArray("RepoTags").getString(0), config, paths);
+        return new ImageTar(file, manifest.getJsonArray("RepoTags").getString(0), config, paths, ownJars);
     }
 
     /** The container config: Entrypoint, Cmd, User, Labels, Env, WorkingDir. */
@@ -62,19 +68,21 @@ record ImageTar(Path file, String reference, JsonObject config, Set<String> path
         return labels == null ? null : labels.getString(name, null);
     }
 
-    private static Set<String> layerPaths(byte[] layer) {
-        Set<String> paths = new TreeSet<>();
+    private static void readLayer(byte[] layer, Set<String> paths, Map<String, byte[]> ownJars) {
         try (InputStream raw = new ByteArrayInputStream(layer);
              InputStream in = isGzip(layer) ? new GZIPInputStream(raw) : raw;
              TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 String name = entry.getName().replaceFirst("^\\./", "/");
-                paths.add(name.startsWith("/") ? name : "/" + name);
+                String path = name.startsWith("/") ? name : "/" + name;
+                paths.add(path);
+                if (entry.isFile() && OWN_JAR.matcher(path).matches()) {
+                    ownJars.put(path, tar.readAllBytes());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read a layer", e);
         }
-        return paths;
     }
 
     private static boolean isGzip(byte[] bytes) {
