@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Response;
@@ -41,12 +43,41 @@ final class Containers {
      * Starts the image as Lambda does: its own entrypoint (the runtime interface client) with {@code command} as the
      * image command, i.e. the handler, and the function's environment from the harness.
      */
-    static LambdaRuntimeHarness.Launcher lambda(String image, String command) {
-        return (environment, log) -> {
-            GenericContainer<?> container = onHostNetwork(image, environment, log).withCommand(command);
+    static LambdaLauncher lambda(String image, String command) {
+        return new LambdaLauncher(image, command, UnaryOperator.identity());
+    }
+
+    /** Starts a Lambda-mode container, and remembers it so its start can be timed. */
+    static final class LambdaLauncher implements LambdaRuntimeHarness.Launcher {
+        private final String image;
+        private final String command;
+        private final UnaryOperator<GenericContainer<?>> customizer;
+        private volatile GenericContainer<?> started;
+
+        private LambdaLauncher(String image, String command, UnaryOperator<GenericContainer<?>> customizer) {
+            this.image = image;
+            this.command = command;
+            this.customizer = customizer;
+        }
+
+        /** The same launch with the container changed before it starts, e.g. other JVM flags or a mount. */
+        LambdaLauncher with(UnaryOperator<GenericContainer<?>> change) {
+            return new LambdaLauncher(image, command, container -> change.apply(customizer.apply(container)));
+        }
+
+        @Override
+        public LambdaRuntimeHarness.Runtime launch(Map<String, String> environment, Path log) {
+            GenericContainer<?> container = customizer.apply(onHostNetwork(image, environment, log)
+                                                                     .withCommand(command));
             container.start();
+            started = container;
             return new Running(container);
-        };
+        }
+
+        /** When the function's process started, as the Docker engine recorded it. */
+        Instant processStart() {
+            return Instant.parse(started.getContainerInfo().getState().getStartedAt());
+        }
     }
 
     /** As {@link #onHostNetwork}, running the service's {@code Main} from the image's class path instead. */

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Prints, without asserting, how long the echo function takes from process start to its first response through
- * the real RIC; numbers vary too much between machines to assert.
+ * The floor under every service's cold start: how long a trivial function takes from process start to its first
+ * response through the real RIC, with the JVM's default flags and with the images' Lambda flags. Printed, not
+ * asserted; run by {@code make bench}, not by {@code make test}.
  */
-class ColdStartTest {
-    private static final int RUNS = 3;
+class ColdStartBenchmark {
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
     @Test
     void measureTimeToFirstResponse() {
