@@ -7,7 +7,9 @@
 # migration function with the new image, then switches the API function to it (see terraform/README.md).
 #
 # Needs: git, Maven with a JDK 21+ (JAVA_HOME), the AWS CLI with credentials for the environment's account, Terraform
-# >= 1.11, and registry credentials for Jib: the ECR credential helper (docker-credential-ecr-login) or Docker.
+# >= 1.11, and Docker: the image's class-data archive is made by the image's own JVM in a training run (see
+# services/containers/train-cds.sh). Jib pushes with the ECR credential helper (docker-credential-ecr-login) or
+# Docker's login.
 #
 # Environment:
 #   AUTO_APPROVE=1  apply without Terraform's confirmation prompt (CI)
@@ -34,7 +36,7 @@ if [ ! -f "$STACK/env/$ENV.tfvars" ] || [ ! -f "$STACK/env/$ENV.backend.hcl" ]; 
   die "no environment '$ENV' for $SERVICE"
 fi
 [ -f "$ROOT/$SERVICE/pom.xml" ] || die "no Maven module $SERVICE/"
-for tool in git aws terraform "${MVN:-mvn}"; do
+for tool in git aws terraform docker "${MVN:-mvn}"; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 
@@ -66,17 +68,16 @@ if [[ $DIGEST == sha256:* ]]; then
 else
   if command -v docker-credential-ecr-login >/dev/null; then
     CREDENTIALS=(-Djib.to.credHelper=ecr-login)
-  elif command -v docker >/dev/null; then
+  else
     aws ecr get-login-password | docker login --username AWS --password-stdin "$REGISTRY"
     CREDENTIALS=()
-  else
-    die "install docker-credential-ecr-login (or Docker) so Jib can push to $REGISTRY"
   fi
   TEST_FLAGS=()
   [ "${SKIP_TESTS:-0}" = 1 ] && TEST_FLAGS=(-DskipTests)
 
-  # Two steps so that Jib runs on the service alone, not on the libraries -am brings into the reactor.
-  (cd "$ROOT" && "${MVN:-mvn}" -B -pl "$SERVICE" -am install ${TEST_FLAGS[@]+"${TEST_FLAGS[@]}"})
+  # Two steps so that Jib runs on the service alone, not on the libraries -am brings into the reactor. The first
+  # (-Pimages) also makes the class-data archive, on the production base, which jib:build then adds.
+  (cd "$ROOT" && "${MVN:-mvn}" -B -pl "$SERVICE" -am install -Pimages ${TEST_FLAGS[@]+"${TEST_FLAGS[@]}"})
   rm -f "$ROOT/$SERVICE/target/jib-image.digest"
   (cd "$ROOT" && "${MVN:-mvn}" -B -pl "$SERVICE" jib:build -Djib.to.image="$REPOSITORY_URL:$TAG" -Dimage.revision="$REVISION" ${CREDENTIALS[@]+"${CREDENTIALS[@]}"})
   DIGEST=$(cat "$ROOT/$SERVICE/target/jib-image.digest")

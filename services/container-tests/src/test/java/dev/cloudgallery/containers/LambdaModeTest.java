@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -26,8 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each service image as Lambda runs it: the image's own entrypoint and command, the function's environment, and the
@@ -54,6 +60,24 @@ class LambdaModeTest {
             assertEquals("UP", health.json().getString("status"));
             report("%s: cold start in Lambda mode, process start to first response: %d ms%n"
                            .formatted(image.module(), coldStart.toMillis()));
+        }
+    }
+
+    /**
+     * The archive is only used by the JVM and the class path it was made with; otherwise the JVM silently does
+     * without it. {@code -Xshare:on} turns that into an error, so this fails if the archive went stale.
+     */
+    @ParameterizedTest
+    @EnumSource(ServiceImage.class)
+    void classDataArchiveFitsTheImagesJvmAndClassPath(ServiceImage image) {
+        List<String> entrypoint = image.tar().strings("Entrypoint");
+        List<String> command = new ArrayList<>(entrypoint.subList(0, entrypoint.size() - 1));
+        command.addAll(List.of("-Xshare:on", "-Xlog:cds=info", "-version"));
+        try (GenericContainer<?> jvm = new GenericContainer<>(DockerImageName.parse(image.load()))
+                .withCreateContainerCmdModifier(create -> create.withEntrypoint(command))
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
+            jvm.start();
+            assertTrue(jvm.getLogs().contains("Mapped dynamic region"), jvm::getLogs);
         }
     }
 

@@ -23,6 +23,8 @@ enum ServiceImage {
 
     /** The class path the image's entrypoint and the compose stack's override both use. */
     static final String CLASS_PATH = "@/app/jib-classpath-file";
+    /** The AppCDS archive the build's training run made with the image's own JVM. */
+    static final String CLASS_DATA_ARCHIVE = "/app/cds/app.jsa";
 
     private final String module;
     private final String schema;
