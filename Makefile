@@ -74,13 +74,7 @@ images: ## Build the service images into Docker: cloud-gallery/<service>:<versio
 	  docker image prune -f --filter label=org.opencontainers.image.title=$$service >/dev/null; \
 	done
 
-local-bench: ## Measure cold starts: the bare RIC, and each image in Lambda mode with and without its JVM flags and AppCDS
-	$(NEED_DOCKER)
-	$(MVN) -q install -DskipTests $(IMAGE_FLAGS) -pl $$(echo $(SERVICES) | tr ' ' ',') -am
-	$(MVN) -q test $(IMAGE_FLAGS) -Dtests.quiet=false -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false \
-	  -pl services/testing,services/container-tests
-
-images: ## Build the offline JRE base and local stand-ins for the third-party images (no registry needed)
+local-images: ## Build the offline JRE base and local stand-ins for the third-party images (no registry needed)
 	$(NEED_DOCKER)
 	bash services/containers/build-local-images.sh
 
