@@ -27,7 +27,7 @@ COMPOSE := docker compose -p cloud-gallery
 NEED_DOCKER = @docker info >/dev/null 2>&1 || { echo "No Docker engine answers. Start Docker, or on Debian run" \
 	"services/containers/docker-engine.sh as root (it installs and starts one)." >&2; exit 1; }
 
-.PHONY: help deps build run test test-java test-terraform bench clean deploy images local-images up down
+.PHONY: help deps build run test test-java test-terraform bench clean deploy image-tars images local-images up down
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,15 +59,16 @@ deploy: ## Build, push and deploy one service: make deploy SERVICE=user-service 
 	@test -n "$(SERVICE)" -a -n "$(ENV)" || { echo "usage: make deploy SERVICE=<name>-service ENV=<dev|prod>"; exit 2; }
 	bash terraform/scripts/deploy.sh $(SERVICE) $(ENV)
 
-bench: ## Measure cold starts: the bare RIC, and each image in Lambda mode with and without its JVM flags and AppCDS
+# The services' image tarballs (target/jib-image.tar), with their class-data archives; not a command of its own.
+image-tars:
 	$(NEED_DOCKER)
 	$(MVN) -q install -DskipTests $(IMAGE_FLAGS) -pl $$(echo $(SERVICES) | tr ' ' ',') -am
+
+bench: image-tars ## Measure cold starts: the bare RIC, and each image in Lambda mode with and without its JVM flags and AppCDS
 	$(MVN) -q test $(IMAGE_FLAGS) -Dtests.quiet=false -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false \
 	  -pl services/testing,services/container-tests
 
-images: ## Build the service images into Docker: cloud-gallery/<service>:<version> and :latest
-	$(NEED_DOCKER)
-	$(MVN) -q install -DskipTests $(IMAGE_FLAGS) -pl $$(echo $(SERVICES) | tr ' ' ',') -am
+images: image-tars ## Build the service images into Docker: cloud-gallery/<service>:<version> and :latest
 	@for service in $(SERVICES); do \
 	  docker load -q -i $$service/target/jib-image.tar && \
 	  docker tag cloud-gallery/$$service:$(VERSION) cloud-gallery/$$service:latest && \

@@ -1,16 +1,11 @@
 package dev.cloudgallery.containers;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import dev.cloudgallery.testing.TestStack;
-import dev.cloudgallery.testing.api.Api.Response;
-import dev.cloudgallery.testing.api.LambdaApi;
-import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
 
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
@@ -46,12 +41,9 @@ class ColdStartBenchmark {
                                 Containers.LambdaLauncher launcher) {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            try (LambdaRuntimeHarness function = LambdaRuntimeHarness.start(image.handler(), environment, launcher)) {
-                Response health = new LambdaApi(function).get("/api/" + image.schema() + "/health");
-                Instant answered = Instant.now();
-                assertEquals(200, health.status(), health::toString);
-                millis.add(Duration.between(launcher.processStart(), answered).toMillis());
-            }
+            Containers.ColdStart coldStart = launcher.coldStart(image, environment);
+            assertEquals(200, coldStart.health().status(), coldStart.health()::toString);
+            millis.add(coldStart.time().toMillis());
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("%-16s %-32s median %5d ms  (runs: %s)%n", image.module(), variant,

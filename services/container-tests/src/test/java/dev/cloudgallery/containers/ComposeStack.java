@@ -43,9 +43,7 @@ final class ComposeStack {
     }
 
     private void run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project, "-f",
-                                                       Repository.root().resolve("compose.yaml").toString()));
-        command.addAll(List.of(arguments));
+        List<String> command = compose(arguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -71,11 +69,16 @@ final class ComposeStack {
         }
     }
 
+    private List<String> compose(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project, "-f",
+                                                       Repository.root().resolve("compose.yaml").toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
     /** The CLI's output and the containers' recent logs, for a failure message. */
     private String details() throws IOException, InterruptedException {
-        Process logs = new ProcessBuilder("docker", "compose", "-p", project, "-f",
-                                          Repository.root().resolve("compose.yaml").toString(),
-                                          "logs", "--no-color", "--tail", "40")
+        Process logs = new ProcessBuilder(compose("logs", "--no-color", "--tail", "40"))
                 .directory(Repository.root().toFile())
                 .redirectErrorStream(true)
                 .start();

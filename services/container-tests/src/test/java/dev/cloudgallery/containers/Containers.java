@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.LambdaApi;
 import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
 
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -78,6 +79,21 @@ final class Containers {
         Instant processStart() {
             return Instant.parse(started.getContainerInfo().getState().getStartedAt());
         }
+
+        /**
+         * A cold start: starts the function, sends it one health request and stops it again. The time runs from the
+         * function's process start to its answer.
+         */
+        ColdStart coldStart(ServiceImage image, Map<String, String> environment) {
+            try (LambdaRuntimeHarness function = LambdaRuntimeHarness.start(image.handler(), environment, this)) {
+                Response health = new LambdaApi(function).get("/api/" + image.schema() + "/health");
+                return new ColdStart(health, Duration.between(processStart(), Instant.now()));
+            }
+        }
+    }
+
+    /** The first answer of a freshly started function, and how long after its process start it came. */
+    record ColdStart(Response health, Duration time) {
     }
 
     /** As {@link #onHostNetwork}, running the service's {@code Main} from the image's class path instead. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,16 +50,13 @@ class LambdaModeTest {
     @EnumSource(ServiceImage.class)
     void answersAnApiGatewayEvent(ServiceImage image) {
         Map<String, String> environment = TestStack.shared().serviceEnvironment(image.schema());
-        Containers.LambdaLauncher launcher = Containers.lambda(image.load(), image.handler());
-        try (LambdaRuntimeHarness function = LambdaRuntimeHarness.start(image.handler(), environment, launcher)) {
-            Response health = new LambdaApi(function).get("/api/" + image.schema() + "/health");
-            Instant answered = Instant.now();
-            Duration coldStart = Duration.between(launcher.processStart(), answered);
-            assertEquals(200, health.status(), health::toString);
-            assertEquals("UP", health.json().getString("status"));
-            report("%s: cold start in Lambda mode, process start to first response: %d ms%n"
-                           .formatted(image.module(), coldStart.toMillis()));
-        }
+        Containers.ColdStart coldStart = Containers.lambda(image.load(), image.handler())
+                .coldStart(image, environment);
+        Response health = coldStart.health();
+        assertEquals(200, health.status(), health::toString);
+        assertEquals("UP", health.json().getString("status"));
+        report("%s: cold start in Lambda mode, process start to first response: %d ms%n"
+                       .formatted(image.module(), coldStart.time().toMillis()));
     }
 
     /**

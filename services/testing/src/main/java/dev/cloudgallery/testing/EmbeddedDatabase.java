@@ -45,7 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
         EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port == 0 ? Ports.free() : port);
         database.start();
-        database.createDatabase();
+        database.ensureDatabase(DATABASE);
         return database;
     }
 
@@ -79,14 +79,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private void createDatabase() {
-        ensureDatabase(DATABASE);
-    }
-
     /** A further, empty database on the same server (created once), for runs that must start from nothing. */
     public String createDatabase(String name) {
         ensureDatabase(name);
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+        return jdbcUrl(name);
     }
 
     private synchronized void ensureDatabase(String name) {
@@ -109,7 +105,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** A superuser connection to the gallery database, for provisioning and for assertions on stored rows. */
