@@ -12,6 +12,7 @@ locals {
     "api/authorizer_id",
     "auth/issuer",
     "auth/user_pool_id",
+    "auth/user_pool_arn",
     "auth/web_client_id",
     "db/url",
     "db/admin_url",

@@ -38,6 +38,11 @@ output "user_pool_id" {
   value       = local.shared["auth/user_pool_id"]
 }
 
+output "user_pool_arn" {
+  description = "Cognito user pool ARN, for IAM statements on the pool."
+  value       = local.shared["auth/user_pool_arn"]
+}
+
 output "web_client_id" {
   description = "Cognito app client id whose tokens the API accepts."
   value       = local.shared["auth/web_client_id"]

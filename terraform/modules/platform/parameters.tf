@@ -17,6 +17,7 @@ locals {
 
     "auth/issuer"        = local.auth_issuer
     "auth/user_pool_id"  = aws_cognito_user_pool.this.id
+    "auth/user_pool_arn" = aws_cognito_user_pool.this.arn
     "auth/web_client_id" = aws_cognito_user_pool_client.web.id
 
     "db/url"               = local.db_service_url

@@ -40,7 +40,8 @@ module "service" {
   auth_issuer     = module.platform.auth_issuer
   auth_client_ids = [module.platform.web_client_id]
 
-  # Sign-up, confirmation, sign-in, refresh and sign-out go to Cognito with the web client (public APIs: no IAM).
+  # Sign-up, confirmation, sign-in, refresh and sign-out go to Cognito with the web client (public APIs: no IAM);
+  # only resuming a half-made registration reads the account as an administrator (ReadUnconfirmedAccounts below).
   extra_environment = {
     COGNITO_USER_POOL_ID = module.platform.user_pool_id
     COGNITO_CLIENT_ID    = module.platform.web_client_id
@@ -65,8 +66,14 @@ module "service" {
     "GET /api/users/openapi"   = "NONE"
   }
 
-  # Outbox relay: profile changes (display names shown on gallery cards) are published to gallery-events.
+  # The account lookup that lets a registration be retried, and the outbox relay: profile changes (display names
+  # shown on gallery cards) are published to gallery-events.
   policy_statements = [
+    {
+      sid       = "ReadUnconfirmedAccounts"
+      actions   = ["cognito-idp:AdminGetUser"]
+      resources = [module.platform.user_pool_arn]
+    },
     {
       sid       = "PublishGalleryEvents"
       actions   = ["sqs:SendMessage"]

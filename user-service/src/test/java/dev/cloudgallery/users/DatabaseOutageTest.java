@@ -104,6 +104,38 @@ class DatabaseOutageTest {
         assertEquals("Hopper", me.json().getString("displayName"));
     }
 
+    @Test
+    void registrationCutShortByTheOutageCanBeRetried() {
+        String email = UserJourney.newEmail();
+        JsonObject registration = Json.createObjectBuilder()
+                .add("email", email).add("password", UserJourney.PASSWORD).add("displayName", "Lovelace").build();
+        EmbeddedDatabase database = TestStack.shared().database();
+        database.stop();
+        try {
+            assertUnavailable(timed(() -> api.post("/api/users/register", registration)));
+        } finally {
+            database.start();
+        }
+        eventually(() -> api.get(HEALTH), 200);
+
+        // The retry the 503 asked for: the same account, not a conflict with the half-made one.
+        Response retry = api.post("/api/users/register", registration);
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals(email, retry.json().getString("email"));
+        String userId = retry.json().getString("userId");
+        Response profile = api.get("/api/users/" + userId);
+        assertEquals(200, profile.status(), profile::toString);
+        assertEquals("Lovelace", profile.json().getString("displayName"));
+
+        // Someone else trying the same email gets the conflict, and so does a retry once the account is confirmed.
+        assertProblem(api.post("/api/users/register", Json.createObjectBuilder(registration)
+                .add("password", "Other-Horse-7").build()), 409);
+        assertEquals(204, api.post("/api/users/confirm", Json.createObjectBuilder()
+                .add("email", email).add("code", TestStack.CONFIRMATION_CODE).build()).status());
+        assertProblem(api.post("/api/users/register", registration), 409);
+        assertEquals(userId, me(UserJourney.login(api, email).getString("accessToken")).json().getString("userId"));
+    }
+
     private Response me(String access) {
         return api.send(Request.of("GET", ME).bearer(access));
     }

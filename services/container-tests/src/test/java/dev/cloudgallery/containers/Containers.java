@@ -32,9 +32,15 @@ final class Containers {
     private Containers() {
     }
 
+    /** A container of an image this build loaded into the engine; not started. */
+    static GenericContainer<?> local(String image) {
+        // No registry is reachable from every machine: a missing image fails at once instead of waiting on a pull.
+        return new GenericContainer<>(DockerImageName.parse(image)).withImagePullPolicy(name -> false);
+    }
+
     /** A container of {@code image} on the host network with {@code environment}; not started. */
     static GenericContainer<?> onHostNetwork(String image, Map<String, String> environment, Path log) {
-        return new GenericContainer<>(DockerImageName.parse(image))
+        return local(image)
                 .withNetworkMode("host")
                 .withEnv(environment)
                 .withLogConsumer(frame -> append(log, frame));

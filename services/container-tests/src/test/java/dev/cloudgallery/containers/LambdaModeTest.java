@@ -29,7 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
-import org.testcontainers.utility.DockerImageName;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +68,7 @@ class LambdaModeTest {
         List<String> entrypoint = image.tar().strings("Entrypoint");
         List<String> command = new ArrayList<>(entrypoint.subList(0, entrypoint.size() - 1));
         command.addAll(List.of("-Xshare:on", "-Xlog:cds=info", "-version"));
-        try (GenericContainer<?> jvm = new GenericContainer<>(DockerImageName.parse(image.load()))
+        try (GenericContainer<?> jvm = Containers.local(image.load())
                 .withCreateContainerCmdModifier(create -> create.withEntrypoint(command))
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
             jvm.start();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.cloudgallery.platform.problem.Problem;
@@ -12,6 +13,7 @@ import dev.cloudgallery.users.domain.Session;
 
 import jakarta.json.Json;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -56,6 +58,28 @@ public final class CognitoIdentityProvider implements IdentityProvider {
                 .username(email)
                 .password(password)
                 .userAttributes(attribute("email", email), attribute("name", displayName))).userSub());
+    }
+
+    @Override
+    public Optional<String> unconfirmedAccount(String email, String password) {
+        try {
+            AuthenticationResultType signedIn = cognito.initiateAuth(b -> b
+                    .clientId(clientId)
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult();
+            // A confirmed account: the tokens were only a probe.
+            if (signedIn != null) {
+                revoke(signedIn.refreshToken());
+            }
+            return Optional.empty();
+        } catch (UserNotConfirmedException e) {
+            // Cognito checks the password before it reports the account unconfirmed, so this is the owner.
+            AdminGetUserResponse user = call(() -> cognito.adminGetUser(b -> b.userPoolId(userPoolId).username(email)));
+            return user.userAttributes().stream().filter(a -> "sub".equals(a.name()))
+                    .map(AttributeType::value).findFirst();
+        } catch (NotAuthorizedException | InvalidPasswordException | UserNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -151,7 +175,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         try {
             return request.get();
         } catch (UsernameExistsException e) {
-            throw Problem.conflict("email-taken", "An account with this email exists already.");
+            throw Problem.conflict(EMAIL_TAKEN, "An account with this email exists already.");
         } catch (InvalidPasswordException e) {
             throw Problem.validation("password", "does not meet the password policy");
         } catch (UserNotConfirmedException e) {

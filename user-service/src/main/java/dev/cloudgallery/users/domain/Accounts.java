@@ -8,7 +8,8 @@ import dev.cloudgallery.platform.problem.Problem;
  * The user service's use cases: accounts in Cognito, profiles in the service's own schema.
  * <p>
  * Registration writes to two systems without a shared transaction. The Cognito account is the source of truth: when
- * storing the profile fails after sign-up, the first sign-in of the confirmed account creates it.
+ * storing the profile fails after sign-up, registering again with the same password, or the first sign-in of the
+ * confirmed account, creates it.
  */
 public final class Accounts {
     private final IdentityProvider identity;
@@ -32,12 +33,28 @@ public final class Accounts {
         String normalized = AccountRules.normalizeEmail(email);
         new AccountRules().email(normalized).password(password).displayName(displayName).check();
         String name = displayName.strip();
-        String userId = identity.signUp(normalized, password, name);
+        String userId = signUpOrResume(normalized, password, name);
         if (autoConfirm) {
             identity.confirmWithoutCode(normalized);
         }
         profiles.createIfAbsent(userId, normalized, name);
         return new Registration(userId, normalized, name, !autoConfirm);
+    }
+
+    /**
+     * Signs up, or resumes a registration that stopped after the sign-up (the profile could not be stored): a
+     * retry with the same email and password of a still unconfirmed account answers as the first attempt would
+     * have, instead of a conflict the person can't get past.
+     */
+    private String signUpOrResume(String email, String password, String displayName) {
+        try {
+            return identity.signUp(email, password, displayName);
+        } catch (Problem problem) {
+            if (!problem.type().equals(Problem.TYPE_BASE + IdentityProvider.EMAIL_TAKEN)) {
+                throw problem;
+            }
+            return identity.unconfirmedAccount(email, password).orElseThrow(() -> problem);
+        }
     }
 
     public void confirm(String email, String code) {

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import dev.cloudgallery.platform.logging.LogContext;
 import dev.cloudgallery.platform.security.Caller;
 
 import io.helidon.http.HeaderName;
@@ -39,7 +40,7 @@ public final class RequestLog implements Filter {
         // Routing rewrites the path to the part below the service's prefix; log what the client asked for.
         String path = req.path().rawPath();
         try {
-            chain.proceed();
+            LogContext.withRequestId(id, chain::proceed);
         } finally {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("requestId", id);

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -66,7 +67,7 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
 
     private final String origin;
     private final SqsHandler sqs;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LoopbackClient client;
 
     /**
      * Starts the service for a function that receives only HTTP events.
@@ -75,8 +76,7 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
      *                it to an ephemeral loopback port
      */
     protected LambdaAdapter(Function<Config, WebServer> starter) {
-        this.origin = start(starter);
-        this.sqs = null;
+        this(start(starter), null);
     }
 
     /**
@@ -86,8 +86,13 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
      * @param sqs     receives every SQS event
      */
     protected LambdaAdapter(Function<Config, WebServer> starter, SqsHandler sqs) {
-        this.origin = start(starter);
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this(start(starter), Objects.requireNonNull(sqs, "sqs"));
+    }
+
+    private LambdaAdapter(WebServer server, SqsHandler sqs) {
+        this.origin = "http://127.0.0.1:" + server.port();
+        this.client = new LoopbackClient(server.prototype().idleConnectionTimeout().dividedBy(2));
+        this.sqs = sqs;
     }
 
     @Override
@@ -98,12 +103,12 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         }
     }
 
-    private static String start(Function<Config, WebServer> starter) {
+    private static WebServer start(Function<Config, WebServer> starter) {
         WebServer server = starter.apply(ServiceConfig.load(Map.of("server.host", "127.0.0.1", "server.port", "0")));
         if (server == null || !server.isRunning()) {
             throw new IllegalStateException("The service's starter must return a started WebServer");
         }
-        return "http://127.0.0.1:" + server.port();
+        return server;
     }
 
     private static JsonObject read(InputStream input) {
@@ -157,10 +162,45 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
             }
         });
         try {
-            return toEvent(client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            return toEvent(client.send(request.build()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while the service handled the request");
+        }
+    }
+
+    /**
+     * The HTTP client of the loopback hop. Lambda freezes the whole process between invocations, the server's
+     * idle-connection timer with it; after a long freeze that timer and the next request wake together, and the
+     * server may close the pooled connection under the request. So a connection is reused only after a pause shorter
+     * than half the server's idle timeout; after a longer one the request goes out on a new client's connection.
+     */
+    private static final class LoopbackClient {
+        private final long reuseNanos;
+        private HttpClient client;
+        private long lastAnswer;
+
+        LoopbackClient(Duration reuseLimit) {
+            this.reuseNanos = reuseLimit.toNanos();
+        }
+
+        HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = current().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            synchronized (this) {
+                lastAnswer = System.nanoTime();
+            }
+            return response;
+        }
+
+        private synchronized HttpClient current() {
+            if (client == null || System.nanoTime() - lastAnswer > reuseNanos) {
+                if (client != null) {
+                    // Requests still in flight on the old client finish; its idle connections close.
+                    client.shutdown();
+                }
+                client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            }
+            return client;
         }
     }
 

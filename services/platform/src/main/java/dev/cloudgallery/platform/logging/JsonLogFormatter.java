@@ -13,7 +13,8 @@ import jakarta.json.JsonObjectBuilder;
 /**
  * Writes each log record as one JSON line, the shape CloudWatch Logs Insights and local tools can query.
  * A record whose single parameter is a {@code Map} contributes that map's entries as top-level fields; this is how
- * the request log emits {@code requestId}, {@code status}, {@code latencyMs} and the like.
+ * the request log emits {@code requestId}, {@code status}, {@code latencyMs} and the like. A line written while a
+ * request is handled carries that request's {@code requestId} (see {@link LogContext}), whichever library wrote it.
  * Configure it in logging.properties: {@code java.util.logging.ConsoleHandler.formatter=...JsonLogFormatter}.
  */
 public final class JsonLogFormatter extends Formatter {
@@ -23,6 +24,8 @@ public final class JsonLogFormatter extends Formatter {
                 .add("ts", Instant.ofEpochMilli(record.getMillis()).toString())
                 .add("level", record.getLevel().getName())
                 .add("logger", String.valueOf(record.getLoggerName()));
+        // Handlers format on the logging thread, so this is the id of the request that thread is handling.
+        LogContext.requestId().ifPresent(id -> line.add("requestId", id));
         Object[] params = record.getParameters();
         if (params != null && params.length == 1 && params[0] instanceof Map<?, ?> fields) {
             line.add("msg", String.valueOf(record.getMessage()));

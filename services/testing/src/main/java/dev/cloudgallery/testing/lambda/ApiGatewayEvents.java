@@ -2,6 +2,7 @@ package dev.cloudgallery.testing.lambda;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -173,6 +174,11 @@ public final class ApiGatewayEvents {
         /** Sends the event through the harness and views the answer. */
         public Response invoke(LambdaRuntimeHarness harness) {
             return response(harness.invoke(build()));
+        }
+
+        /** Sends the event to a function frozen for {@code pause} ({@link LambdaRuntimeHarness#invokeAfterFreeze}). */
+        public Response invokeAfterFreeze(LambdaRuntimeHarness harness, Duration pause) {
+            return response(harness.invokeAfterFreeze(build(), pause));
         }
     }
 

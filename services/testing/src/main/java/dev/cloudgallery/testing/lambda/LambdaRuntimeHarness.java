@@ -88,6 +88,16 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
 
         /** Asks it to stop (SIGTERM), then forces it after a grace period; returns when it has ended. */
         void stop();
+
+        /** Suspends every thread of the runtime, as Lambda freezes an environment between invocations. */
+        default void suspend() {
+            throw new UnsupportedOperationException("This runtime can't be frozen");
+        }
+
+        /** Lets a {@link #suspend suspended} runtime go on. */
+        default void resume() {
+            throw new UnsupportedOperationException("This runtime can't be frozen");
+        }
     }
 
     /** Starts a {@link Runtime}. */
@@ -220,6 +230,32 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
         return Optional.ofNullable(initError.getNow(null));
     }
 
+    /**
+     * Invokes a function that was frozen for {@code pause}, as Lambda freezes one between two invocations: the event
+     * is waiting when it thaws, together with every timer that fell due meanwhile.
+     */
+    public JsonObject invokeAfterFreeze(JsonObject event, Duration pause) {
+        runtime.suspend();
+        Thread thaw = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                runtime.resume();
+            }
+        });
+        try {
+            return invoke(event, DEFAULT_TIMEOUT.plus(pause));
+        } finally {
+            try {
+                thaw.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Whether the runtime's process still runs. */
     public boolean processAlive() {
         return !exited.isDone();
@@ -285,8 +321,9 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
         return (environment, log) -> {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // The RIC talks to the Runtime API through a JNI library.
+            // The RIC talks to the Runtime API through a JNI library: allowed, and loaded from this JVM's own copy.
             command.add("--enable-native-access=ALL-UNNAMED");
+            command.add(RicNativeLibrary.jvmOption());
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", absoluteClassPath(), RIC_MAIN, handler));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -304,6 +341,30 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
         @Override
         public CompletableFuture<Integer> exit() {
             return process.onExit().thenApply(Process::exitValue);
+        }
+
+        @Override
+        public void suspend() {
+            signal("STOP");
+        }
+
+        @Override
+        public void resume() {
+            signal("CONT");
+        }
+
+        private void signal(String name) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

@@ -80,6 +80,8 @@ public final class EchoService {
                 .add("headers", headers)
                 .add("cookies", cookies)
                 .add("body", Base64.getEncoder().encodeToString(body))
+                // Tells one client connection from another.
+                .add("peerPort", req.remotePeer().port())
                 .build()
                 .toString();
         res.header(HeaderNames.CONTENT_TYPE, "application/json").send(echo);
