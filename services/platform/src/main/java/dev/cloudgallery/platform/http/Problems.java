@@ -106,11 +106,16 @@ public final class Problems {
         }
     }
 
+    /**
+     * SQLSTATE class 08 (the connection failed), 57P01 to 57P03 (the server shuts down, crashed or is starting: what
+     * a pooled connection meets when Aurora fails over or restarts) and 53300 (too many connections).
+     */
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                        || sql.getSQLState().equals("53300"))) {
                 return true;
             }
         }
