@@ -39,6 +39,8 @@ final class Gateway {
 
     static WebServer start(int port, Map<String, Integer> upstreams, Path frontend) {
         return WebServer.builder()
+                // The local stack's credentials and confirmation codes are public: never serve beyond this machine.
+                .host("127.0.0.1")
                 .port(port)
                 .routing(routing -> {
                     upstreams.forEach((prefix, upstream) -> {

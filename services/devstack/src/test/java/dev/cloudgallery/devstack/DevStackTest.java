@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.cloudgallery.testing.Ports;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What {@code make run} promises, checked on the real thing: the stack starts as one process on its own, serves the
- * user API through its gateway, stops every child when it is stopped, and keeps accounts across a restart.
+ * user API through its gateway, listens on loopback only, stops every child when it is stopped, and keeps accounts
+ * across a restart.
  */
 class DevStackTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
@@ -53,6 +55,12 @@ class DevStackTest {
             assertEquals(204, api.post("/api/users/confirm", Json.createObjectBuilder()
                     .add("email", email).add("code", TestStack.CONFIRMATION_CODE).build()).status());
             assertEquals(200, login(api, email).status());
+
+            // Its credentials and confirmation codes are public: nothing it starts may listen beyond loopback.
+            ListeningSockets sockets = ListeningSockets.of(first.toHandle(), Set.of(gateway, postgres, cognito));
+            assertTrue(sockets.addresses().size() >= 6, "gateway, PostgreSQL, cognito-local and three services: "
+                                                        + sockets.addresses());
+            assertEquals(List.of(), sockets.beyondLoopback(), "sockets listening beyond loopback");
         } finally {
             stop(first);
         }
