@@ -64,7 +64,7 @@ image-tars:
 	$(NEED_DOCKER)
 	$(MVN) -q install -DskipTests $(IMAGE_FLAGS) -pl $$(echo $(SERVICES) | tr ' ' ',') -am
 
-bench: image-tars ## Measure cold starts: the bare RIC, and each image in Lambda mode with and without its JVM flags and AppCDS
+bench: deps image-tars ## Measure cold starts: the bare RIC, and each image in Lambda mode with and without its JVM flags and AppCDS
 	$(MVN) -q test $(IMAGE_FLAGS) -Dtests.quiet=false -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false \
 	  -pl services/testing,services/container-tests
 

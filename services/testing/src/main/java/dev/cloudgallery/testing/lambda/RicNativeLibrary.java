@@ -38,10 +38,11 @@ public final class RicNativeLibrary {
                     throw new IllegalStateException("The runtime interface client has no JNI library " + name);
                 }
                 Path directory = Files.createTempDirectory("lambda-ric-jni");
-                Path file = directory.resolve(name);
-                Files.copy(library, file);
-                file.toFile().deleteOnExit();
+                // Deleted at exit in the reverse order of registration: the file, then its folder.
                 directory.toFile().deleteOnExit();
+                Path file = directory.resolve(name);
+                file.toFile().deleteOnExit();
+                Files.copy(library, file);
                 extracted = file;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not extract the runtime interface client's JNI library", e);
