@@ -1,6 +1,6 @@
 // Consistency between the Terraform and the services it deploys: environment variables against each service's
-// application.yaml, API routes against each service's openapi.yaml, handlers against the Java sources, and the SSM
-// contract between the platform stack and the service stacks.
+// application.yaml, API routes against each service's openapi.yaml, handlers and the origin header against the Java
+// sources, and the SSM contract between the platform stack and the service stacks.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, listFiles, loadYaml, quotedStrings } from './lib/hcl.js';
 import {
-  apiEnvironmentNames, checkRouteAuthorization, compareSets, configReferences, listItems, openApiOperations, stackRoutes,
+  ORIGIN_HEADER, apiEnvironmentNames, checkRouteAuthorization, compareSets, configReferences, listItems, openApiOperations,
+  stackRoutes,
 } from './lib/checks.js';
 import { SERVICE_STACKS, loadTree } from './lib/tree.js';
 
@@ -151,4 +152,22 @@ test('the migration handler class exists in the shared platform library', (t) =>
   const relative = path.join(...modules.service.locals.migration_handler.split('::')[0].split('.')) + '.java';
   const found = listFiles(sharedDir, [path.basename(relative)]).filter((file) => file.endsWith(path.sep + relative));
   assert.ok(found.length > 0, `${relative} not found under services/`);
+});
+
+test('the origin header CloudFront sends is the one the services check', (t) => {
+  const distribution = Object.values(modules.platform.resource.aws_cloudfront_distribution)[0];
+  const behaviour = distribution.ordered_cache_behavior.find((item) => item.path_pattern === '/api/*');
+  const origin = distribution.origin.find((item) => item.origin_id === behaviour.target_origin_id);
+  const names = (origin.custom_header || []).map((header) => header.name);
+  assert.ok(names.some((name) => name.toLowerCase() === ORIGIN_HEADER.toLowerCase()), `API origin headers: ${names}`);
+  const sharedDir = path.join(REPO_ROOT, 'services');
+  if (!fs.existsSync(sharedDir)) {
+    t.skip('services/ does not exist yet');
+    return;
+  }
+  // Header names are case-insensitive; the services name it as a string literal in their main sources.
+  const main = `${path.sep}src${path.sep}main${path.sep}java${path.sep}`;
+  const literal = `"${ORIGIN_HEADER.toLowerCase()}"`;
+  const found = listFiles(sharedDir, ['.java']).filter((file) => file.includes(main) && fs.readFileSync(file, 'utf8').toLowerCase().includes(literal));
+  assert.ok(found.length > 0, `no main Java source under services/ names the ${ORIGIN_HEADER} header`);
 });

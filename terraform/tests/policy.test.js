@@ -4,8 +4,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { block, references } from './lib/hcl.js';
 import {
-  checkAurora, checkBuckets, checkCloudFront, checkIamStatements, checkLambdas, checkModuleCalls, checkPolicyDocuments,
-  checkReferences, checkVariables, checkWaf, stackRoutes, checkRouteAuthorization,
+  checkApiOriginVerified, checkAurora, checkBuckets, checkCloudFront, checkExecuteApiDisabled, checkIamStatements,
+  checkLambdas, checkModuleCalls, checkNoSecretValueReads, checkPolicyDocuments, checkReferences,
+  checkServiceOriginSecret, checkStackOriginSecret, checkVariables, checkWaf, stackRoutes, checkRouteAuthorization,
 } from './lib/checks.js';
 import { SERVICE_STACKS, loadTree } from './lib/tree.js';
 
@@ -22,6 +23,29 @@ test('every S3 bucket blocks public access, is SSE-KMS encrypted, owner-enforced
 
 test('CloudFront: S3 origin through OAC, WAF attached, /api/* uncached with all viewer headers but Host, security headers', () => {
   ok(checkCloudFront(modules.platform));
+});
+
+test('no HTTP API keeps its default execute-api endpoint (it would bypass CloudFront, WAF and Shield)', () => {
+  assert.ok(Object.keys(modules.platform.resource.aws_apigatewayv2_api || {}).length > 0, 'no HTTP API found');
+  for (const [name, config] of Object.entries(everything)) assert.deepEqual(checkExecuteApiDisabled(config), [], name);
+});
+
+test('the /api/* origin is the API custom domain over HTTPS and sends X-Origin-Verify from the origin secret', () => {
+  ok(checkApiOriginVerified(modules.platform));
+});
+
+test('every service stack passes the origin secret as module.platform.origin_secret_arn, and only there', () => {
+  for (const name of SERVICE_STACKS) assert.deepEqual(checkStackOriginSecret(stacks[name]), [], name);
+});
+
+test('the API function gets ORIGIN_SECRET_ARN and may only read that secret; the migration function gets neither', () => {
+  ok(checkServiceOriginSecret(modules.service));
+});
+
+test('nothing outside the platform module reads a secret value', () => {
+  for (const [name, config] of Object.entries(everything)) {
+    if (name !== 'modules/platform') assert.deepEqual(checkNoSecretValueReads(config), [], name);
+  }
 });
 
 test('WAF web ACL has the AWS common, known-bad-inputs and IP reputation groups and a rate-based rule', () => {

@@ -4,9 +4,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadInline, parseHcl } from './lib/hcl.js';
 import {
-  apiEnvironmentNames, checkAurora, checkBuckets, checkCloudFront, checkIamStatements, checkLambdas, checkModuleCalls,
-  checkPolicyDocuments, checkReferences, checkRouteAuthorization, checkVariables, checkWaf, compareSets, configReferences,
-  openApiOperations,
+  apiEnvironmentNames, checkApiOriginVerified, checkAurora, checkBuckets, checkCloudFront, checkExecuteApiDisabled,
+  checkIamStatements, checkLambdas, checkModuleCalls, checkNoSecretValueReads, checkPolicyDocuments, checkReferences,
+  checkRouteAuthorization, checkServiceOriginSecret, checkStackOriginSecret, checkVariables, checkWaf, compareSets,
+  configReferences, openApiOperations,
 } from './lib/checks.js';
 
 const reports = (violations, pattern) => assert.ok(violations.some((text) => pattern.test(text)), `expected a violation matching ${pattern}, got ${JSON.stringify(violations)}`);
@@ -210,4 +211,113 @@ test('environment check reports a variable the service reads but the function la
   reports(diff, /UNUSED: in Lambda environment but not in application.yaml/);
   const hardcoded = await loadInline('resource "aws_lambda_function" "api" {\n environment { variables = { A = "b" } }\n}');
   reports(apiEnvironmentNames(hardcoded, stack).violations, /expected merge/);
+});
+
+test('execute-api check reports an HTTP API whose default endpoint is left on, switched back on or used', async () => {
+  reports(checkExecuteApiDisabled(await loadInline('resource "aws_apigatewayv2_api" "a" {\n protocol_type = "HTTP"\n}')), /aws_apigatewayv2_api\.a: disable_execute_api_endpoint is not true/);
+  reports(checkExecuteApiDisabled(await loadInline('resource "aws_apigatewayv2_api" "a" {\n disable_execute_api_endpoint = false\n}')), /disable_execute_api_endpoint is not true/);
+  reports(checkExecuteApiDisabled(await loadInline('resource "aws_apigatewayv2_api" "a" {\n disable_execute_api_endpoint = var.off\n}')), /disable_execute_api_endpoint is not true/);
+  reports(checkExecuteApiDisabled(await loadInline(`
+    resource "aws_apigatewayv2_api" "a" { disable_execute_api_endpoint = true }
+    output "o" { value = aws_apigatewayv2_api.a.api_endpoint }`)), /api_endpoint\) is used/);
+  assert.deepEqual(checkExecuteApiDisabled(await loadInline('resource "aws_apigatewayv2_api" "a" {\n disable_execute_api_endpoint = true\n}')), []);
+});
+
+// A distribution whose API origin is right; each case below breaks one thing in it.
+const apiOrigin = (origin, versionLifecycle = 'ignore_changes = [secret_string, version_stages]') => `
+  resource "aws_secretsmanager_secret" "s" { kms_key_id = "k" }
+  resource "aws_secretsmanager_secret_version" "s" {
+    secret_id     = aws_secretsmanager_secret.s.id
+    secret_string = "x"
+    lifecycle { ${versionLifecycle} }
+  }
+  data "aws_secretsmanager_secret_version" "s" { secret_id = aws_secretsmanager_secret.s.id }
+  resource "aws_apigatewayv2_domain_name" "d" { domain_name = "api-origin.example.com" }
+  resource "aws_cloudfront_distribution" "d" {
+    origin {
+      origin_id = "api"
+      ${origin}
+    }
+    ordered_cache_behavior {
+      path_pattern     = "/api/*"
+      target_origin_id = "api"
+    }
+  }`;
+const domain = 'domain_name = aws_apigatewayv2_domain_name.d.domain_name';
+const https = 'custom_origin_config { origin_protocol_policy = "https-only" }';
+const header = (value) => `custom_header {\n name = "X-Origin-Verify"\n value = ${value}\n}`;
+const secretValue = 'jsondecode(data.aws_secretsmanager_secret_version.s.secret_string).current';
+
+test('API origin check reports an origin that drops the header, sends a literal, or is reachable otherwise', async () => {
+  assert.deepEqual(checkApiOriginVerified(await loadInline(apiOrigin([domain, https, header(secretValue)].join('\n')))), []);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin([domain, https].join('\n')))), /API origin api sends no X-Origin-Verify custom_header/);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin([domain, https, 'custom_header {\n name = "X-Other"\n value = "v"\n}'].join('\n')))), /sends no X-Origin-Verify/);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin([domain, https, header('"hunter2"')].join('\n')))), /X-Origin-Verify is a literal value/);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin([domain, https, header('var.origin_value')].join('\n')))), /does not come from a data\.aws_secretsmanager_secret_version/);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin([domain, 'custom_origin_config { origin_protocol_policy = "match-viewer" }', header(secretValue)].join('\n')))), /is not https-only/);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin(['domain_name = replace(aws_apigatewayv2_api.a.api_endpoint, "https://", "")', https, header(secretValue)].join('\n')))), /is not the API's custom domain/);
+  reports(checkApiOriginVerified(await loadInline(apiOrigin([domain, https, header(secretValue)].join('\n'), 'ignore_changes = [secret_string]'))), /does not ignore changes to version_stages/);
+});
+
+test('stack check reports an origin secret passed other than as module.platform.origin_secret_arn', async () => {
+  reports(checkStackOriginSecret(await loadInline('module "service" {\n source = "x"\n}')), /origin_secret_arn is undefined, expected module\.platform\.origin_secret_arn/);
+  reports(checkStackOriginSecret(await loadInline('module "service" {\n origin_secret_arn = var.origin_secret_arn\n}')), /expected module\.platform\.origin_secret_arn/);
+  reports(checkStackOriginSecret(await loadInline(`
+    module "service" {
+      origin_secret_arn = module.platform.origin_secret_arn
+      extra_environment = { ORIGIN_SECRET_ARN = module.platform.origin_secret_arn }
+    }`)), /extra_environment sets ORIGIN_SECRET_ARN/);
+  reports(checkStackOriginSecret(await loadInline(`
+    module "service" {
+      origin_secret_arn = module.platform.origin_secret_arn
+      policy_statements = [{ resources = [module.platform.origin_secret_arn] }]
+    }`)), /used beyond module service's origin_secret_arn/);
+  assert.deepEqual(checkStackOriginSecret(await loadInline('module "service" {\n origin_secret_arn = module.platform.origin_secret_arn\n}')), []);
+});
+
+test('service module check reports a missing ORIGIN_SECRET_ARN or grant, a broader grant, and a migration that gets it', async () => {
+  const violations = checkServiceOriginSecret(await loadInline(`
+    variable "origin_secret_arn" {
+      type    = string
+      default = ""
+    }
+    variable "extra_environment" {
+      type = map(string)
+      validation {
+        condition     = !contains(keys(var.extra_environment), "DB_URL")
+        error_message = "x"
+      }
+    }
+    locals {
+      common_environment    = { DB_URL = var.db_url }
+      migration_environment = { ORIGIN_SECRET_ARN = var.origin_secret_arn }
+    }
+    resource "aws_lambda_function" "api" {
+      environment { variables = merge(local.common_environment, var.extra_environment) }
+    }
+    data "aws_iam_policy_document" "api" {
+      statement {
+        sid       = "Broad"
+        actions   = ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"]
+        resources = [var.origin_secret_arn]
+      }
+    }`));
+  reports(violations, /origin_secret_arn has a default/);
+  reports(violations, /origin_secret_arn has no validation/);
+  reports(violations, /does not set ORIGIN_SECRET_ARN/);
+  reports(violations, /extra_environment does not refuse ORIGIN_SECRET_ARN/);
+  reports(violations, /no statement granting secretsmanager:GetSecretValue on exactly var\.origin_secret_arn/);
+  reports(violations, /statement Broad: grants secretsmanager:PutSecretValue/);
+  reports(violations, /no kms:Decrypt of var\.secrets_kms_key_arn through Secrets Manager/);
+  reports(violations, /the migration function gets the origin secret/);
+  reports(checkServiceOriginSecret(await loadInline('locals {\n common_environment = {}\n}')), /variable origin_secret_arn is not declared/);
+});
+
+test('secret value check reports a secret version data source and a secret_string read', async () => {
+  const violations = checkNoSecretValueReads(await loadInline(`
+    data "aws_secretsmanager_secret_version" "s" { secret_id = "x" }
+    output "o" { value = jsondecode(data.aws_secretsmanager_secret_version.s.secret_string).current }`));
+  reports(violations, /data\.aws_secretsmanager_secret_version\.s reads a secret value/);
+  reports(violations, /reads a secret value: .*secret_string/);
+  assert.deepEqual(checkNoSecretValueReads(await loadInline('output "o" {\n value = var.secret_arn\n}')), []);
 });

@@ -28,6 +28,7 @@ locals {
     "queues/images-processing/url",
     "queues/gallery-events/arn",
     "queues/gallery-events/url",
+    "origin/secret_arn",
   ])
 
   service_keys = toset([

@@ -69,7 +69,7 @@ output "images_kms_key_arn" {
 }
 
 output "secrets_kms_key_arn" {
-  description = "KMS key of the database secrets."
+  description = "KMS key of the platform's secrets (database credentials, origin secret)."
   value       = local.shared["kms/secrets_key_arn"]
 }
 
@@ -116,6 +116,11 @@ output "gallery_events_queue_arn" {
 output "gallery_events_queue_url" {
   description = "URL of the gallery-events queue."
   value       = local.shared["queues/gallery-events/url"]
+}
+
+output "origin_secret_arn" {
+  description = "Secrets Manager ARN of the origin secret {current, previous}: the X-Origin-Verify values the API function accepts. The ARN only; the value is read by the function at run time."
+  value       = local.shared["origin/secret_arn"]
 }
 
 output "repository_url" {

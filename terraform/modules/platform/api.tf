@@ -5,6 +5,10 @@ resource "aws_apigatewayv2_api" "this" {
   name          = "${local.name}-api"
   description   = "Cloud Gallery ${var.environment} public API"
   protocol_type = "HTTP"
+
+  # WAF cannot be attached to an HTTP API, so its default execute-api address would be a second, unguarded door
+  # (no WAF rules, no rate rules, no Shield Advanced). CloudFront reaches the API through the custom domain below.
+  disable_execute_api_endpoint = true
 }
 
 # Validates Cognito access tokens: signature (JWKS), expiry, issuer, and client_id (Cognito access tokens carry no
@@ -59,5 +63,75 @@ resource "aws_apigatewayv2_stage" "default" {
       authorizerError    = "$context.authorizer.error"
       userId             = "$context.authorizer.claims.sub"
     })
+  }
+}
+
+# --- CloudFront's origin for the API ---------------------------------------------------------------------------------
+# With the default endpoint disabled, an HTTP API is reachable only through a custom domain name. This one exists for
+# CloudFront alone: it is publicly resolvable (CloudFront resolves origins through public DNS), so a request sent to it
+# directly still reaches API Gateway, and the services refuse it for lack of the origin header (origin.tf).
+
+locals {
+  api_origin_domain = "api-origin.${var.domain_name}"
+}
+
+# API Gateway takes a certificate from its own region (unlike CloudFront's, which lives in us-east-1).
+resource "aws_acm_certificate" "api_origin" {
+  domain_name       = local.api_origin_domain
+  validation_method = "DNS"
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_route53_record" "api_origin_certificate_validation" {
+  for_each = {
+    for option in aws_acm_certificate.api_origin.domain_validation_options : option.domain_name => option
+  }
+
+  zone_id         = var.route53_zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 300
+  allow_overwrite = true
+}
+
+resource "aws_acm_certificate_validation" "api_origin" {
+  certificate_arn         = aws_acm_certificate.api_origin.arn
+  validation_record_fqdns = [for record in aws_route53_record.api_origin_certificate_validation : record.fqdn]
+}
+
+resource "aws_apigatewayv2_domain_name" "api_origin" {
+  domain_name = local.api_origin_domain
+
+  domain_name_configuration {
+    certificate_arn = aws_acm_certificate_validation.api_origin.certificate_arn
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+    # The name gets an AAAA record as well as an A record; dualstack gives that record addresses to answer with.
+    ip_address_type = "dualstack"
+  }
+}
+
+# No mapping key: the API's routes keep their full paths (/api/users/...), as CloudFront forwards them.
+resource "aws_apigatewayv2_api_mapping" "api_origin" {
+  api_id      = aws_apigatewayv2_api.this.id
+  domain_name = aws_apigatewayv2_domain_name.api_origin.id
+  stage       = aws_apigatewayv2_stage.default.id
+}
+
+resource "aws_route53_record" "api_origin" {
+  for_each = toset(["A", "AAAA"])
+
+  zone_id = var.route53_zone_id
+  name    = aws_apigatewayv2_domain_name.api_origin.domain_name
+  type    = each.key
+
+  alias {
+    name                   = aws_apigatewayv2_domain_name.api_origin.domain_name_configuration[0].target_domain_name
+    zone_id                = aws_apigatewayv2_domain_name.api_origin.domain_name_configuration[0].hosted_zone_id
+    evaluate_target_health = false
   }
 }

@@ -35,7 +35,9 @@ data "aws_cloudfront_cache_policy" "caching_disabled" {
 }
 
 # Forwards every viewer header (Authorization included: allowed because caching is disabled), query string and cookie,
-# but not Host: API Gateway answers 403 to a Host that is not its own.
+# but not Host: API Gateway answers 403 to a Host that is not its own. A viewer's own X-Origin-Verify is forwarded too,
+# but never reaches the API as sent: CloudFront replaces a viewer header of the same name as an origin custom header
+# with the origin's value, so a client can neither supply nor override the origin secret.
 data "aws_cloudfront_origin_request_policy" "all_viewer_except_host" {
   name = "Managed-AllViewerExceptHostHeader"
 }
@@ -88,7 +90,7 @@ resource "aws_cloudfront_distribution" "this" {
   http_version        = "http2and3"
   price_class         = var.cloudfront_price_class
   default_root_object = "index.html"
-  aliases             = local.custom_domain ? [var.domain_name] : []
+  aliases             = [var.domain_name]
   web_acl_id          = aws_wafv2_web_acl.edge.arn
 
   origin {
@@ -97,15 +99,22 @@ resource "aws_cloudfront_distribution" "this" {
     origin_access_control_id = aws_cloudfront_origin_access_control.frontend.id
   }
 
+  # The API's only public address (its default endpoint is disabled). The header proves to the services that a request
+  # came through this distribution, its WAF and Shield; https-only keeps it off the wire in clear text.
   origin {
     origin_id   = "api"
-    domain_name = replace(aws_apigatewayv2_api.this.api_endpoint, "https://", "")
+    domain_name = aws_apigatewayv2_domain_name.api_origin.domain_name
 
     custom_origin_config {
       http_port              = 80
       https_port             = 443
       origin_protocol_policy = "https-only"
       origin_ssl_protocols   = ["TLSv1.2"]
+    }
+
+    custom_header {
+      name  = "X-Origin-Verify"
+      value = jsondecode(data.aws_secretsmanager_secret_version.origin_verify.secret_string).current
     }
   }
 
@@ -144,17 +153,22 @@ resource "aws_cloudfront_distribution" "this" {
   }
 
   viewer_certificate {
-    cloudfront_default_certificate = !local.custom_domain
-    acm_certificate_arn            = local.custom_domain ? aws_acm_certificate_validation.site[0].certificate_arn : null
-    ssl_support_method             = local.custom_domain ? "sni-only" : null
-    minimum_protocol_version       = local.custom_domain ? "TLSv1.2_2021" : null
+    acm_certificate_arn      = aws_acm_certificate_validation.site.certificate_arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
   }
+
+  # The API origin must answer (name resolves, stage mapped) before CloudFront sends it traffic.
+  depends_on = [
+    aws_apigatewayv2_api_mapping.api_origin,
+    aws_route53_record.api_origin,
+  ]
 }
 
-# --- custom domain (only when domain_name is set) ------------------------------------------------------------------
+# --- the site's domain --------------------------------------------------------------------------------------------
+# Always a custom domain: the API origin needs one (api.tf), and the site shares its zone.
 
 resource "aws_acm_certificate" "site" {
-  count    = local.custom_domain ? 1 : 0
   provider = aws.us_east_1
 
   domain_name       = var.domain_name
@@ -162,18 +176,13 @@ resource "aws_acm_certificate" "site" {
 
   lifecycle {
     create_before_destroy = true
-
-    precondition {
-      condition     = var.route53_zone_id != ""
-      error_message = "route53_zone_id is required when domain_name is set."
-    }
   }
 }
 
 resource "aws_route53_record" "certificate_validation" {
-  for_each = local.custom_domain ? {
-    for option in aws_acm_certificate.site[0].domain_validation_options : option.domain_name => option
-  } : {}
+  for_each = {
+    for option in aws_acm_certificate.site.domain_validation_options : option.domain_name => option
+  }
 
   zone_id         = var.route53_zone_id
   name            = each.value.resource_record_name
@@ -184,15 +193,14 @@ resource "aws_route53_record" "certificate_validation" {
 }
 
 resource "aws_acm_certificate_validation" "site" {
-  count    = local.custom_domain ? 1 : 0
   provider = aws.us_east_1
 
-  certificate_arn         = aws_acm_certificate.site[0].arn
+  certificate_arn         = aws_acm_certificate.site.arn
   validation_record_fqdns = [for record in aws_route53_record.certificate_validation : record.fqdn]
 }
 
 resource "aws_route53_record" "site" {
-  for_each = local.custom_domain ? toset(["A", "AAAA"]) : toset([])
+  for_each = toset(["A", "AAAA"])
 
   zone_id = var.route53_zone_id
   name    = var.domain_name
@@ -203,4 +211,15 @@ resource "aws_route53_record" "site" {
     zone_id                = aws_cloudfront_distribution.this.hosted_zone_id
     evaluate_target_health = false
   }
+}
+
+# The certificate used to be optional (count); an environment that had one keeps it.
+moved {
+  from = aws_acm_certificate.site[0]
+  to   = aws_acm_certificate.site
+}
+
+moved {
+  from = aws_acm_certificate_validation.site[0]
+  to   = aws_acm_certificate_validation.site
 }

@@ -4,7 +4,7 @@ locals {
   kms_keys = {
     images    = "Cloud Gallery ${var.environment}: images bucket (originals and derivatives)"
     database  = "Cloud Gallery ${var.environment}: Aurora storage and Performance Insights"
-    secrets   = "Cloud Gallery ${var.environment}: Secrets Manager (Aurora master and service credentials)"
+    secrets   = "Cloud Gallery ${var.environment}: Secrets Manager (database credentials, API origin secret)"
     messaging = "Cloud Gallery ${var.environment}: SQS queues and the alarm SNS topic"
     logs      = "Cloud Gallery ${var.environment}: CloudWatch Logs log groups"
   }

@@ -10,7 +10,6 @@ locals {
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.name
 
-  custom_domain = var.domain_name != ""
   # The site's own origin: the only origin allowed to call the images bucket from a browser (CORS).
-  site_origin = local.custom_domain ? "https://${var.domain_name}" : "https://${aws_cloudfront_distribution.this.domain_name}"
+  site_origin = "https://${var.domain_name}"
 }

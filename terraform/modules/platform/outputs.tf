@@ -4,7 +4,7 @@ output "parameter_prefix" {
 }
 
 output "site_url" {
-  description = "Public URL of the site (custom domain when set, else the CloudFront domain)."
+  description = "Public URL of the site (its custom domain)."
   value       = local.site_origin
 }
 
@@ -18,9 +18,14 @@ output "frontend_bucket_name" {
   value       = aws_s3_bucket.this["frontend"].bucket
 }
 
-output "api_endpoint" {
-  description = "Direct API Gateway endpoint (CloudFront is the public entry; this is for diagnostics)."
-  value       = aws_apigatewayv2_api.this.api_endpoint
+output "api_origin_url" {
+  description = "API Gateway custom domain CloudFront forwards /api/* to. The API's only address besides CloudFront (its default endpoint is disabled); the services refuse requests here that lack the origin header."
+  value       = "https://${aws_apigatewayv2_domain_name.api_origin.domain_name}"
+}
+
+output "origin_secret_arn" {
+  description = "Secrets Manager secret {current, previous} of the X-Origin-Verify header (rotation: README, \"One door in\")."
+  value       = aws_secretsmanager_secret.origin_verify.arn
 }
 
 output "user_pool_id" {

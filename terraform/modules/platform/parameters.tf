@@ -33,6 +33,8 @@ locals {
     "storage/images_bucket_arn"  = aws_s3_bucket.this["images"].arn
 
     "alarms/topic_arn" = aws_sns_topic.alarms.arn
+
+    "origin/secret_arn" = aws_secretsmanager_secret.origin_verify.arn
   }
 
   queue_parameters = merge([

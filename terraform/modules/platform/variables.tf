@@ -61,15 +61,23 @@ variable "interface_endpoints" {
 # --- edge --------------------------------------------------------------------------------------------------------
 
 variable "domain_name" {
-  description = "Custom domain of the site (e.g. gallery.example.com). Empty: the site is served on the CloudFront default domain with its certificate."
+  description = "Domain of the site (e.g. gallery.example.com), in route53_zone_id. Required: the API's default endpoint is disabled so that it answers only through CloudFront, and an HTTP API without it needs a custom domain, api-origin.<domain_name>, as CloudFront's origin; the site is served on domain_name itself."
   type        = string
-  default     = ""
+
+  validation {
+    condition     = can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.domain_name)) && length(var.domain_name) <= 242
+    error_message = "domain_name is required: a lowercase DNS name such as gallery.example.com (at most 242 characters, so that api-origin.<domain_name> stays a valid name)."
+  }
 }
 
 variable "route53_zone_id" {
-  description = "Route 53 public hosted zone that holds domain_name; used for certificate validation and the alias records. Required when domain_name is set."
+  description = "Route 53 public hosted zone that holds domain_name and api-origin.<domain_name>. Required with domain_name: it receives the DNS validation records of both certificates and their alias records."
   type        = string
-  default     = ""
+
+  validation {
+    condition     = can(regex("^Z[A-Z0-9]+$", var.route53_zone_id))
+    error_message = "route53_zone_id is required: the id of a Route 53 hosted zone (Z...)."
+  }
 }
 
 variable "cloudfront_price_class" {

@@ -1,5 +1,6 @@
 # Web ACL in front of CloudFront. CLOUDFRONT-scoped ACLs exist only in us-east-1, hence the provider alias.
-# Note: WAF cannot be attached to an API Gateway HTTP API, so these rules protect the API only through CloudFront.
+# Note: WAF cannot be attached to an API Gateway HTTP API, so these rules protect the API only through CloudFront;
+# hence the API answers only there (default endpoint disabled, origin header checked by the services: origin.tf).
 locals {
   waf_managed_rule_groups = {
     # Cheapest first: known-bad sources are dropped before any body inspection.

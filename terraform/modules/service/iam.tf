@@ -1,5 +1,6 @@
-# Two roles: the API function's (its own secret, queues and objects) and the migration function's (its own secret and
-# the master secret). Nothing here uses wildcard actions; "*" resources appear only where AWS allows nothing narrower.
+# Two roles: the API function's (its own secret, the origin secret, queues and objects) and the migration function's
+# (its own secret and the master secret). Nothing here uses wildcard actions; "*" resources appear only where AWS
+# allows nothing narrower.
 
 data "aws_iam_policy_document" "assume_lambda" {
   statement {
@@ -48,8 +49,17 @@ data "aws_iam_policy_document" "api" {
     resources = [var.db_secret_arn]
   }
 
+  # The X-Origin-Verify values to accept; re-read while the secret rotates. Reading only: rotation is not the service's.
   statement {
-    sid       = "DecryptDatabaseCredentials"
+    sid       = "ReadOriginSecret"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.origin_secret_arn]
+  }
+
+  # Both secrets above are encrypted with the platform's secrets key. Decrypt works only through Secrets Manager, so
+  # the GetSecretValue statements decide which secrets the role can read.
+  statement {
+    sid       = "DecryptReadableSecrets"
     actions   = ["kms:Decrypt"]
     resources = [var.secrets_kms_key_arn]
 

@@ -12,11 +12,13 @@ locals {
 
   # What every service reads from its environment (application.yaml ${...} references); extra_environment adds the
   # service's own. The stacks' consistency test compares the union with each application.yaml.
+  # ORIGIN_SECRET_ARN: every service refuses requests that lack CloudFront's origin header, so none may go without it.
   common_environment = {
-    DB_URL          = var.db_url
-    DB_SECRET_ARN   = var.db_secret_arn
-    AUTH_ISSUER     = var.auth_issuer
-    AUTH_CLIENT_IDS = join(",", var.auth_client_ids)
+    DB_URL            = var.db_url
+    DB_SECRET_ARN     = var.db_secret_arn
+    AUTH_ISSUER       = var.auth_issuer
+    AUTH_CLIENT_IDS   = join(",", var.auth_client_ids)
+    ORIGIN_SECRET_ARN = var.origin_secret_arn
   }
 
   migration_environment = {

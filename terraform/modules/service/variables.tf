@@ -153,8 +153,18 @@ variable "db_master_secret_arn" {
 }
 
 variable "secrets_kms_key_arn" {
-  description = "KMS key that encrypts the database secrets."
+  description = "KMS key that encrypts the platform's secrets (database credentials, origin secret)."
   type        = string
+}
+
+variable "origin_secret_arn" {
+  description = "Secrets Manager ARN of the origin secret {current, previous}: the X-Origin-Verify values CloudFront adds to API requests. Given to the API function only (ORIGIN_SECRET_ARN), which refuses any request without one of them; the migration function takes no requests and does not get it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$", var.origin_secret_arn))
+    error_message = "origin_secret_arn must be a Secrets Manager secret ARN (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)."
+  }
 }
 
 variable "auth_issuer" {
@@ -168,13 +178,13 @@ variable "auth_client_ids" {
 }
 
 variable "extra_environment" {
-  description = "Service-specific environment variables of the API function, added to the ones every service gets (DB_URL, DB_SECRET_ARN, AUTH_ISSUER, AUTH_CLIENT_IDS). Must be exactly what the service's application.yaml reads."
+  description = "Service-specific environment variables of the API function, added to the ones every service gets (DB_URL, DB_SECRET_ARN, AUTH_ISSUER, AUTH_CLIENT_IDS, ORIGIN_SECRET_ARN). Must be exactly what the service's application.yaml reads."
   type        = map(string)
   default     = {}
 
   validation {
-    condition     = length(setintersection(keys(var.extra_environment), ["DB_URL", "DB_SECRET_ARN", "AUTH_ISSUER", "AUTH_CLIENT_IDS"])) == 0
-    error_message = "extra_environment must not redefine DB_URL, DB_SECRET_ARN, AUTH_ISSUER or AUTH_CLIENT_IDS."
+    condition     = length(setintersection(keys(var.extra_environment), ["DB_URL", "DB_SECRET_ARN", "AUTH_ISSUER", "AUTH_CLIENT_IDS", "ORIGIN_SECRET_ARN"])) == 0
+    error_message = "extra_environment must not redefine DB_URL, DB_SECRET_ARN, AUTH_ISSUER, AUTH_CLIENT_IDS or ORIGIN_SECRET_ARN."
   }
 }
 

@@ -40,6 +40,9 @@ module "service" {
   auth_issuer     = module.platform.auth_issuer
   auth_client_ids = [module.platform.web_client_id]
 
+  # The service answers only requests that came through CloudFront (X-Origin-Verify, checked against this secret).
+  origin_secret_arn = module.platform.origin_secret_arn
+
   # Add the service's own settings here as its application.yaml starts reading them (e.g. IMAGES_BUCKET =
   # module.platform.images_bucket_name); the consistency test keeps both sides equal.
   extra_environment = {}

@@ -18,9 +18,14 @@ output "frontend_bucket_name" {
   value       = module.platform.frontend_bucket_name
 }
 
-output "api_endpoint" {
-  description = "Direct API Gateway endpoint (diagnostics; the public entry is site_url/api/...)."
-  value       = module.platform.api_endpoint
+output "api_origin_url" {
+  description = "CloudFront's origin for the API (diagnostics; the public entry is site_url/api/..., and this address refuses requests without the origin header)."
+  value       = module.platform.api_origin_url
+}
+
+output "origin_secret_arn" {
+  description = "Secret of the X-Origin-Verify header CloudFront sends to the API (rotate it as the README describes)."
+  value       = module.platform.origin_secret_arn
 }
 
 output "user_pool_id" {

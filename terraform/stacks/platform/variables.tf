@@ -45,15 +45,13 @@ variable "interface_endpoints" {
 }
 
 variable "domain_name" {
-  description = "Custom domain of the site; empty for the CloudFront default domain."
+  description = "Domain of the site; api-origin.<domain_name> becomes CloudFront's origin for the API, whose default endpoint is disabled. Required."
   type        = string
-  default     = ""
 }
 
 variable "route53_zone_id" {
-  description = "Hosted zone of domain_name (required when domain_name is set)."
+  description = "Route 53 hosted zone of domain_name (certificate validation and alias records). Required."
   type        = string
-  default     = ""
 }
 
 variable "cloudfront_price_class" {

@@ -40,6 +40,9 @@ module "service" {
   auth_issuer     = module.platform.auth_issuer
   auth_client_ids = [module.platform.web_client_id]
 
+  # The service answers only requests that came through CloudFront (X-Origin-Verify, checked against this secret).
+  origin_secret_arn = module.platform.origin_secret_arn
+
   # Sign-up, confirmation, sign-in, refresh and sign-out go to Cognito with the web client (public APIs: no IAM);
   # only resuming a half-made registration reads the account as an administrator (ReadUnconfirmedAccounts below).
   extra_environment = {

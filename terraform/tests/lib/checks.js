@@ -346,3 +346,161 @@ export function listItems(value) {
   if (Array.isArray(value)) return value.filter((item) => typeof item === 'string');
   return quotedStrings(value);
 }
+
+// --- one door in: the API answers only through CloudFront ------------------------------------------------------------
+
+/**
+ * Every HTTP API has its default execute-api endpoint disabled (literally true): WAF cannot be attached to an HTTP API,
+ * so that endpoint would bypass CloudFront, its WAF, rate rules and Shield. Nothing uses the disabled address either.
+ */
+export function checkExecuteApiDisabled(config) {
+  const violations = [];
+  for (const [name, body] of resources(config, 'aws_apigatewayv2_api')) {
+    if (body.disable_execute_api_endpoint !== true) {
+      violations.push(`aws_apigatewayv2_api.${name}: disable_execute_api_endpoint is not true (the execute-api endpoint bypasses CloudFront and its WAF)`);
+    }
+  }
+  if (expressions(config).some((text) => /aws_apigatewayv2_api\.[\w-]+(\[[^\]]*\])?\.api_endpoint\b/.test(text))) {
+    violations.push('the disabled execute-api endpoint (api_endpoint) is used as an address');
+  }
+  return violations;
+}
+
+export const ORIGIN_HEADER = 'X-Origin-Verify';
+
+/** The lifecycle ignore_changes attribute names of a resource body. */
+function ignoredChanges(body) {
+  return strings(block(body, 'lifecycle')?.ignore_changes).map((text) => text.replace(/^\$\{|\}$/g, ''));
+}
+
+/**
+ * The CloudFront origin that serves /api/* is an API Gateway custom domain over HTTPS only, and sends X-Origin-Verify
+ * with a value read from a Secrets Manager secret (never a literal): KMS-encrypted, its first version created by
+ * Terraform and then left to rotation (ignore_changes on the value and the staging labels).
+ */
+export function checkApiOriginVerified(config) {
+  const violations = [];
+  const distributions = resources(config, 'aws_cloudfront_distribution');
+  if (distributions.length === 0) violations.push('no aws_cloudfront_distribution');
+  for (const [name, body] of distributions) {
+    const where = `aws_cloudfront_distribution.${name}`;
+    const api = blocks(body, 'ordered_cache_behavior').find((behaviour) => behaviour.path_pattern === '/api/*');
+    if (!api) {
+      violations.push(`${where}: no /api/* behaviour`);
+      continue;
+    }
+    const origin = blocks(body, 'origin').find((candidate) => candidate.origin_id === api.target_origin_id);
+    if (!origin) {
+      violations.push(`${where}: /api/* targets origin ${api.target_origin_id}, which is not declared`);
+      continue;
+    }
+    const label = `${where}: API origin ${origin.origin_id}`;
+    if (!refersTo(origin.domain_name, 'aws_apigatewayv2_domain_name')) violations.push(`${label} is not the API's custom domain (aws_apigatewayv2_domain_name)`);
+    if (block(origin, 'custom_origin_config')?.origin_protocol_policy !== 'https-only') violations.push(`${label} is not https-only (the origin header would travel in clear text)`);
+    const headers = blocks(origin, 'custom_header').filter((header) => String(header.name).toLowerCase() === ORIGIN_HEADER.toLowerCase());
+    if (headers.length === 0) violations.push(`${label} sends no ${ORIGIN_HEADER} custom_header`);
+    for (const header of headers) {
+      if (typeof header.value !== 'string' || !header.value.includes('${')) {
+        violations.push(`${label}: ${ORIGIN_HEADER} is a literal value, not read from the origin secret`);
+        continue;
+      }
+      const source = referencedName(header.value, 'data.aws_secretsmanager_secret_version');
+      const data = config.data?.aws_secretsmanager_secret_version?.[source];
+      if (!data) {
+        violations.push(`${label}: ${ORIGIN_HEADER} does not come from a data.aws_secretsmanager_secret_version of this module`);
+        continue;
+      }
+      const secretName = referencedName(data.secret_id, 'aws_secretsmanager_secret');
+      const secret = config.resource?.aws_secretsmanager_secret?.[secretName];
+      if (!secret) {
+        violations.push(`data.aws_secretsmanager_secret_version.${source}: does not read an aws_secretsmanager_secret of this module`);
+        continue;
+      }
+      if (!secret.kms_key_id) violations.push(`aws_secretsmanager_secret.${secretName}: no customer-managed kms_key_id`);
+      const versions = resources(config, 'aws_secretsmanager_secret_version').filter(([, version]) => refersTo(version.secret_id, `aws_secretsmanager_secret.${secretName}`));
+      if (versions.length === 0) violations.push(`aws_secretsmanager_secret.${secretName}: no initial aws_secretsmanager_secret_version`);
+      for (const [versionName, version] of versions) {
+        const ignored = ignoredChanges(version);
+        for (const attribute of ['secret_string', 'version_stages']) {
+          if (!ignored.includes(attribute)) violations.push(`aws_secretsmanager_secret_version.${versionName}: does not ignore changes to ${attribute} (a rotation would be undone)`);
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+/**
+ * A service stack hands the origin secret to the service module exactly as module.platform.origin_secret_arn, and
+ * nowhere else (not in extra_environment, statements or outputs).
+ */
+export function checkStackOriginSecret(stack) {
+  const violations = [];
+  const call = stack.module?.service;
+  if (!call) return ['no module "service"'];
+  const expected = '${module.platform.origin_secret_arn}';
+  if (call.origin_secret_arn !== expected) violations.push(`module service: origin_secret_arn is ${call.origin_secret_arn}, expected module.platform.origin_secret_arn`);
+  const mentions = expressions(stack).filter((text) => text.includes('origin_secret_arn'));
+  if (mentions.length > 1 || (mentions.length === 1 && mentions[0] !== expected)) {
+    violations.push(`the origin secret is used beyond module service's origin_secret_arn: ${JSON.stringify(mentions)}`);
+  }
+  const extra = call.extra_environment;
+  if (extra && typeof extra === 'object' && 'ORIGIN_SECRET_ARN' in extra) violations.push('module service: extra_environment sets ORIGIN_SECRET_ARN');
+  return violations;
+}
+
+const statementsOf = (config, document) => blocks(config.data?.aws_iam_policy_document?.[document], 'statement');
+const listOf = (value) => (Array.isArray(value) ? value : [value]);
+
+/**
+ * The service module gives the API function ORIGIN_SECRET_ARN (common environment, which extra_environment may not
+ * override) and GetSecretValue on exactly that secret, with Decrypt of the secrets key through Secrets Manager only.
+ * The migration function gets neither.
+ */
+export function checkServiceOriginSecret(moduleConfig) {
+  const violations = [];
+  const variable = moduleConfig.variable?.origin_secret_arn;
+  if (!variable) violations.push('variable origin_secret_arn is not declared');
+  else {
+    if ('default' in variable) violations.push('variable origin_secret_arn has a default (it must be required)');
+    if (!blocks(variable, 'validation').length) violations.push('variable origin_secret_arn has no validation');
+  }
+  if (moduleConfig.locals?.common_environment?.ORIGIN_SECRET_ARN !== '${var.origin_secret_arn}') {
+    violations.push('local.common_environment does not set ORIGIN_SECRET_ARN = var.origin_secret_arn');
+  }
+  const api = moduleConfig.resource?.aws_lambda_function?.api;
+  if (!refersTo(block(api, 'environment')?.variables, 'local.common_environment')) violations.push('the API function environment does not include local.common_environment');
+  if (!strings(moduleConfig.variable?.extra_environment?.validation).some((text) => text.includes('"ORIGIN_SECRET_ARN"'))) {
+    violations.push('variable extra_environment does not refuse ORIGIN_SECRET_ARN (it could override the common one)');
+  }
+
+  const apiStatements = statementsOf(moduleConfig, 'api');
+  const reads = apiStatements.filter((statement) => refersTo(statement.resources, 'var.origin_secret_arn'));
+  if (!reads.some((statement) => JSON.stringify(listOf(statement.actions)) === '["secretsmanager:GetSecretValue"]' && JSON.stringify(listOf(statement.resources)) === '["${var.origin_secret_arn}"]')) {
+    violations.push('data.aws_iam_policy_document.api: no statement granting secretsmanager:GetSecretValue on exactly var.origin_secret_arn');
+  }
+  for (const statement of reads) {
+    const extraActions = listOf(statement.actions).filter((action) => action !== 'secretsmanager:GetSecretValue');
+    if (extraActions.length) violations.push(`data.aws_iam_policy_document.api statement ${statement.sid}: grants ${extraActions.join(', ')} on the origin secret`);
+  }
+  const decrypts = apiStatements.some((statement) => listOf(statement.actions).includes('kms:Decrypt')
+    && refersTo(statement.resources, 'var.secrets_kms_key_arn')
+    && blocks(statement, 'condition').some((condition) => condition.variable === 'kms:ViaService' && strings(condition.values).some((text) => text.startsWith('secretsmanager.'))));
+  if (!decrypts) violations.push('data.aws_iam_policy_document.api: no kms:Decrypt of var.secrets_kms_key_arn through Secrets Manager');
+
+  const migration = [moduleConfig.locals?.migration_environment, moduleConfig.resource?.aws_lambda_function?.migration, moduleConfig.data?.aws_iam_policy_document?.migration];
+  if (references(migration, 'var').some(([name]) => name === 'origin_secret_arn')) violations.push('the migration function gets the origin secret');
+  return violations;
+}
+
+/** Outside the platform nothing reads a secret's value: no secret version data sources, no .secret_string/.secret_binary. */
+export function checkNoSecretValueReads(config) {
+  const violations = [];
+  for (const kind of ['data', 'ephemeral']) {
+    for (const [name] of entries(config[kind]?.aws_secretsmanager_secret_version)) violations.push(`${kind}.aws_secretsmanager_secret_version.${name} reads a secret value`);
+  }
+  for (const text of expressions(config)) {
+    if (/\.secret_(string|binary)\b/.test(text)) violations.push(`reads a secret value: ${text}`);
+  }
+  return violations;
+}

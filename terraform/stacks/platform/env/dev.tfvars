@@ -9,8 +9,9 @@ nat_gateway_mode = "single"
 # Only what the services call from inside the VPC today; kms and logs go through NAT in dev.
 interface_endpoints = ["secretsmanager", "sqs"]
 
-domain_name            = ""
-route53_zone_id        = ""
+# Required: the API answers only through CloudFront, which reaches it at api-origin.<domain_name>.
+domain_name            = "dev.gallery.example.com" # replace with the dev site's domain
+route53_zone_id        = "Z0000000000000000000"    # replace with the hosted zone that holds it
 cloudfront_price_class = "PriceClass_100"
 waf_rate_limit         = 2000
 waf_auth_rate_limit    = 300

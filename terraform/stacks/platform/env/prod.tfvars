@@ -8,9 +8,9 @@ az_count            = 3
 nat_gateway_mode    = "per_az"
 interface_endpoints = ["kms", "logs", "secretsmanager", "sqs"]
 
-# Set both to serve the site on a custom domain (certificate and alias records are created).
-domain_name            = ""
-route53_zone_id        = ""
+# Required: the API answers only through CloudFront, which reaches it at api-origin.<domain_name>.
+domain_name            = "gallery.example.com"  # replace with the prod site's domain
+route53_zone_id        = "Z0000000000000000000" # replace with the hosted zone that holds it
 cloudfront_price_class = "PriceClass_All"
 waf_rate_limit         = 2000
 waf_auth_rate_limit    = 300

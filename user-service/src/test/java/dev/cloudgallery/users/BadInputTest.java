@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.cloudgallery.platform.security.OriginGuard;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
@@ -345,6 +346,7 @@ class BadInputTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header(OriginGuard.HEADER.defaultCase(), TestStack.ORIGIN_VALUE)
                 // An input stream has no known length, so the client sends Transfer-Encoding: chunked.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();

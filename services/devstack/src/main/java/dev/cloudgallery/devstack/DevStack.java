@@ -49,7 +49,8 @@ public final class DevStack {
                           startService(service, stack.unmigratedServiceEnvironment(service.schema()),
                                        data.resolve("logs")));
         }
-        WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")));
+        WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")),
+                                          TestStack.ORIGIN_VALUE);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop));
 
         System.out.printf("""

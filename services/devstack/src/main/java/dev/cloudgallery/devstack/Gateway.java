@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.cloudgallery.platform.security.OriginGuard;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -37,15 +39,19 @@ final class Gateway {
     private Gateway() {
     }
 
-    static WebServer start(int port, Map<String, Integer> upstreams, Path frontend) {
+    /**
+     * @param originValue the origin header's value, added to every API request and replacing any value the client
+     *                    sent, as CloudFront's API origin does
+     */
+    static WebServer start(int port, Map<String, Integer> upstreams, Path frontend, String originValue) {
         return WebServer.builder()
                 // The local stack's credentials and confirmation codes are public: never serve beyond this machine.
                 .host("127.0.0.1")
                 .port(port)
                 .routing(routing -> {
                     upstreams.forEach((prefix, upstream) -> {
-                        routing.any(prefix, (req, res) -> forward(req, res, upstream));
-                        routing.any(prefix + "/*", (req, res) -> forward(req, res, upstream));
+                        routing.any(prefix, (req, res) -> forward(req, res, upstream, originValue));
+                        routing.any(prefix + "/*", (req, res) -> forward(req, res, upstream, originValue));
                     });
                     if (Files.isDirectory(frontend)) {
                         routing.register("/", StaticContentService.builder(frontend)
@@ -60,7 +66,8 @@ final class Gateway {
                 .start();
     }
 
-    private static void forward(ServerRequest req, ServerResponse res, int upstream) throws IOException {
+    private static void forward(ServerRequest req, ServerResponse res, int upstream, String originValue)
+            throws IOException {
         String query = req.query().rawValue();
         URI target = URI.create("http://127.0.0.1:" + upstream + req.path().rawPath()
                                         + (query.isEmpty() ? "" : "?" + query));
@@ -71,11 +78,13 @@ final class Gateway {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         req.headers().forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.name().toLowerCase(Locale.ROOT))) {
+            if (!NOT_FORWARDED.contains(header.name().toLowerCase(Locale.ROOT))
+                    && !header.headerName().equals(OriginGuard.HEADER)) {
                 header.allValues().forEach(value -> out.header(header.name(), value));
             }
         });
         out.header("X-Forwarded-For", req.remotePeer().host());
+        out.header(OriginGuard.HEADER.defaultCase(), originValue);
         try {
             HttpResponse<byte[]> answer = CLIENT.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
             res.status(Status.create(answer.statusCode()));

@@ -8,6 +8,7 @@ import dev.cloudgallery.platform.http.Problems;
 import dev.cloudgallery.platform.http.RequestLog;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
+import dev.cloudgallery.platform.security.OriginGuard;
 
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
@@ -29,22 +30,26 @@ public final class ServicePlatform {
     private final Config config;
     private final Database database;
     private final Authenticator authenticator;
+    private final OriginGuard originGuard;
 
-    private ServicePlatform(String name, Config config, Database database, Authenticator authenticator) {
+    private ServicePlatform(String name, Config config, Database database, Authenticator authenticator,
+                            OriginGuard originGuard) {
         this.name = name;
         this.config = config;
         this.database = database;
         this.authenticator = authenticator;
+        this.originGuard = originGuard;
     }
 
     /**
      * Creates the platform for the service named {@code name} (its prefix is {@code /api/<name>}). Fails when the
-     * security configuration is missing. The schema is expected to be migrated already, at deploy time
-     * ({@link dev.cloudgallery.platform.db.MigrateHandler}).
+     * security configuration (token issuer, origin header) is missing. The schema is expected to be migrated
+     * already, at deploy time ({@link dev.cloudgallery.platform.db.MigrateHandler}).
      */
     public static ServicePlatform create(String name, Config config) {
         Authenticator authenticator = Authenticator.create(config.get("auth"));
-        return new ServicePlatform(name, config, Database.create(config.get("db")), authenticator);
+        OriginGuard originGuard = OriginGuard.create(config);
+        return new ServicePlatform(name, config, Database.create(config.get("db")), authenticator, originGuard);
     }
 
     public String prefix() {
@@ -66,6 +71,8 @@ public final class ServicePlatform {
     /** Installs the shared conventions and mounts the service's routes under its prefix. */
     public void mount(HttpRouting.Builder routing, HttpService... services) {
         routing.addFilter(new RequestLog());
+        // After the request log, so refused requests are logged with their id; before every route.
+        routing.addFilter(originGuard);
         Problems.register(routing);
         routing.get(prefix() + "/health", (req, res) -> {
             boolean up = database.isReachable();

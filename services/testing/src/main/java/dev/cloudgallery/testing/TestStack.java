@@ -20,6 +20,10 @@ import io.helidon.config.Config;
 public final class TestStack {
     /** The code cognito-local sends for every confirmation, so tests can confirm sign-ups. */
     public static final String CONFIRMATION_CODE = "123456";
+    /** The origin header's value that local gateways add, as CloudFront adds the deployed one. */
+    public static final String ORIGIN_VALUE = "local-origin-verify";
+    /** A second accepted value, as during a rotation of the deployed one. */
+    public static final String PREVIOUS_ORIGIN_VALUE = "local-origin-verify-previous";
 
     private static TestStack shared;
 
@@ -93,6 +97,8 @@ public final class TestStack {
         env.put("DB_PASSWORD", role.password());
         env.put("AUTH_ISSUER", pool.issuer());
         env.put("AUTH_CLIENT_IDS", pool.clientId());
+        env.put("ORIGIN_SECRET_ARN", "");
+        env.put("ORIGIN_VALUES", ORIGIN_VALUE + "," + PREVIOUS_ORIGIN_VALUE);
         env.put("COGNITO_USER_POOL_ID", pool.poolId());
         env.put("COGNITO_CLIENT_ID", pool.clientId());
         env.put("COGNITO_ENDPOINT", cognito.endpoint());

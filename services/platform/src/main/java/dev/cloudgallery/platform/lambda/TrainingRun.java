@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cloudgallery.platform.ServiceConfig;
 
+import io.helidon.config.Config;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
@@ -28,8 +29,8 @@ import jakarta.json.JsonObject;
  * The training run behind each image's class-data archive (AppCDS), which halves a function's cold start. The image
  * build runs this in the image's own JVM with {@code -XX:ArchiveClassesAtExit}: the real runtime interface client
  * and the service's handler go through init and a handful of requests on the usual paths (health with the database
- * unreachable, OpenAPI, an unknown route, a forged token, a malformed body), then the JVM exits and writes the
- * classes it loaded to the archive.
+ * unreachable, OpenAPI, an unknown route, a forged token, a malformed body, a request without the origin header),
+ * then the JVM exits and writes the classes it loaded to the archive.
  * <p>
  * The Runtime API it serves itself, on {@code AWS_LAMBDA_RUNTIME_API}, which must be a loopback address; it also
  * serves a JWKS for an issuer under that address, so the service's token validation initialises as in AWS. Nothing
@@ -75,8 +76,10 @@ public final class TrainingRun {
                 Thread.currentThread().interrupt();
             }
         });
-        String prefix = "/api/" + ServiceConfig.load().get("db.schema").asString().get();
-        TrainingRun training = new TrainingRun(events(prefix));
+        Config config = ServiceConfig.load();
+        String prefix = "/api/" + config.get("db.schema").asString().get();
+        String origin = config.get("origin.values").asString().get().split(",")[0];
+        TrainingRun training = new TrainingRun(events(prefix, origin));
         WebServer.builder()
                 .host("127.0.0.1")
                 .port(Integer.parseInt(runtimeApi.substring(runtimeApi.indexOf(':') + 1)))
@@ -116,18 +119,23 @@ public final class TrainingRun {
         System.exit(1);
     }
 
-    private static List<JsonObject> events(String prefix) {
+    /** Requests as CloudFront sends them (with {@code origin}), and one that bypassed it. */
+    private static List<JsonObject> events(String prefix, String origin) {
         List<JsonObject> events = new ArrayList<>();
-        events.add(event("GET", prefix + "/health", null, null));
-        events.add(event("GET", prefix + "/openapi", null, null));
-        events.add(event("GET", prefix + "/no-such-route", null, null));
-        events.add(event("GET", prefix + "/me", "Bearer " + FORGED_TOKEN, null));
-        events.add(event("POST", prefix + "/login", null, "{\"email\":"));
+        events.add(event("GET", prefix + "/health", origin, null, null));
+        events.add(event("GET", prefix + "/openapi", origin, null, null));
+        events.add(event("GET", prefix + "/no-such-route", origin, null, null));
+        events.add(event("GET", prefix + "/me", origin, "Bearer " + FORGED_TOKEN, null));
+        events.add(event("POST", prefix + "/login", origin, null, "{\"email\":"));
+        events.add(event("GET", prefix + "/health", null, null, null));
         return events;
     }
 
-    private static JsonObject event(String method, String path, String authorization, String body) {
+    private static JsonObject event(String method, String path, String origin, String authorization, String body) {
         var headers = Json.createObjectBuilder().add("host", "training.local").add("user-agent", "training");
+        if (origin != null) {
+            headers.add("x-origin-verify", origin);
+        }
         if (authorization != null) {
             headers.add("authorization", authorization);
         }

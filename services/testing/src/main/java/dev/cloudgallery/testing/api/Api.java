@@ -3,6 +3,9 @@ package dev.cloudgallery.testing.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.cloudgallery.platform.security.OriginGuard;
+import dev.cloudgallery.testing.TestStack;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -21,15 +24,26 @@ public interface Api {
         return send(Request.of("POST", path).json(body));
     }
 
-    /** An HTTP request; {@code body} may be null. */
+    /**
+     * An HTTP request; {@code body} may be null. It carries the origin header a local gateway or CloudFront adds, as
+     * every request that reaches a service does; {@link #without} takes it off.
+     */
     record Request(String method, String path, Map<String, String> headers, byte[] body) {
         public static Request of(String method, String path) {
-            return new Request(method, path, Map.of(), null);
+            return new Request(method, path, Map.of(OriginGuard.HEADER.defaultCase(), TestStack.ORIGIN_VALUE), null);
         }
 
+        /** The request with the header {@code name} set to {@code value}, replacing it in any spelling. */
         public Request header(String name, String value) {
-            Map<String, String> copy = new LinkedHashMap<>(headers);
+            Map<String, String> copy = new LinkedHashMap<>(without(name).headers);
             copy.put(name, value);
+            return new Request(method, path, copy, body);
+        }
+
+        /** The request without the header {@code name}, in any spelling. */
+        public Request without(String name) {
+            Map<String, String> copy = new LinkedHashMap<>(headers);
+            copy.keySet().removeIf(name::equalsIgnoreCase);
             return new Request(method, path, copy, body);
         }
 
