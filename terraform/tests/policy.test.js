@@ -11,7 +11,7 @@ import {
 import { SERVICE_STACKS, loadTree } from './lib/tree.js';
 
 const tree = await loadTree();
-const { modules, stacks, modulesBySource, envFiles } = tree;
+const { modules, stacks, modulesBySource, siblingModulesBySource, envFiles } = tree;
 const everything = { ...Object.fromEntries(Object.entries(modules).map(([name, config]) => [`modules/${name}`, config])), ...Object.fromEntries(Object.entries(stacks).map(([name, config]) => [`stacks/${name}`, config])) };
 
 const ok = (violations) => assert.deepEqual(violations, []);
@@ -104,6 +104,13 @@ test('every module output a stack uses exists, and module arguments match module
   for (const [name, config] of Object.entries(stacks)) {
     assert.ok(Object.keys(config.module).length > 0, `${name} calls no module`);
     assert.deepEqual(checkModuleCalls(config, modulesBySource), [], name);
+  }
+});
+
+test('every module output a module uses exists, and its arguments match the called module\'s variables', () => {
+  assert.ok(Object.keys(modules.platform.module).length > 0, 'the platform calls no module');
+  for (const [name, config] of Object.entries(modules)) {
+    assert.deepEqual(checkModuleCalls(config, siblingModulesBySource), [], `modules/${name}`);
   }
 });
 

@@ -76,38 +76,34 @@ locals {
 }
 
 # API Gateway takes a certificate from its own region (unlike CloudFront's, which lives in us-east-1).
-resource "aws_acm_certificate" "api_origin" {
-  domain_name       = local.api_origin_domain
-  validation_method = "DNS"
+module "api_origin_certificate" {
+  source = "../dns-certificate"
 
-  lifecycle {
-    create_before_destroy = true
-  }
+  domain_name     = local.api_origin_domain
+  route53_zone_id = var.route53_zone_id
 }
 
-resource "aws_route53_record" "api_origin_certificate_validation" {
-  for_each = {
-    for option in aws_acm_certificate.api_origin.domain_validation_options : option.domain_name => option
-  }
-
-  zone_id         = var.route53_zone_id
-  name            = each.value.resource_record_name
-  type            = each.value.resource_record_type
-  records         = [each.value.resource_record_value]
-  ttl             = 300
-  allow_overwrite = true
+# The certificate used to be declared here; an environment that has one keeps it.
+moved {
+  from = aws_acm_certificate.api_origin
+  to   = module.api_origin_certificate.aws_acm_certificate.this
 }
 
-resource "aws_acm_certificate_validation" "api_origin" {
-  certificate_arn         = aws_acm_certificate.api_origin.arn
-  validation_record_fqdns = [for record in aws_route53_record.api_origin_certificate_validation : record.fqdn]
+moved {
+  from = aws_route53_record.api_origin_certificate_validation
+  to   = module.api_origin_certificate.aws_route53_record.validation
+}
+
+moved {
+  from = aws_acm_certificate_validation.api_origin
+  to   = module.api_origin_certificate.aws_acm_certificate_validation.this
 }
 
 resource "aws_apigatewayv2_domain_name" "api_origin" {
   domain_name = local.api_origin_domain
 
   domain_name_configuration {
-    certificate_arn = aws_acm_certificate_validation.api_origin.certificate_arn
+    certificate_arn = module.api_origin_certificate.certificate_arn
     endpoint_type   = "REGIONAL"
     security_policy = "TLS_1_2"
     # The name gets an AAAA record as well as an A record; dualstack gives that record addresses to answer with.

@@ -153,7 +153,7 @@ resource "aws_cloudfront_distribution" "this" {
   }
 
   viewer_certificate {
-    acm_certificate_arn      = aws_acm_certificate_validation.site.certificate_arn
+    acm_certificate_arn      = module.site_certificate.certificate_arn
     ssl_support_method       = "sni-only"
     minimum_protocol_version = "TLSv1.2_2021"
   }
@@ -168,35 +168,16 @@ resource "aws_cloudfront_distribution" "this" {
 # --- the site's domain --------------------------------------------------------------------------------------------
 # Always a custom domain: the API origin needs one (api.tf), and the site shares its zone.
 
-resource "aws_acm_certificate" "site" {
-  provider = aws.us_east_1
+module "site_certificate" {
+  source = "../dns-certificate"
 
-  domain_name       = var.domain_name
-  validation_method = "DNS"
-
-  lifecycle {
-    create_before_destroy = true
-  }
-}
-
-resource "aws_route53_record" "certificate_validation" {
-  for_each = {
-    for option in aws_acm_certificate.site.domain_validation_options : option.domain_name => option
+  # CloudFront takes its certificate from us-east-1 only, whatever the platform's region.
+  providers = {
+    aws = aws.us_east_1
   }
 
-  zone_id         = var.route53_zone_id
-  name            = each.value.resource_record_name
-  type            = each.value.resource_record_type
-  records         = [each.value.resource_record_value]
-  ttl             = 300
-  allow_overwrite = true
-}
-
-resource "aws_acm_certificate_validation" "site" {
-  provider = aws.us_east_1
-
-  certificate_arn         = aws_acm_certificate.site.arn
-  validation_record_fqdns = [for record in aws_route53_record.certificate_validation : record.fqdn]
+  domain_name     = var.domain_name
+  route53_zone_id = var.route53_zone_id
 }
 
 resource "aws_route53_record" "site" {
@@ -213,13 +194,30 @@ resource "aws_route53_record" "site" {
   }
 }
 
-# The certificate used to be optional (count); an environment that had one keeps it.
+# The certificate used to be optional (count), then declared here; an environment that has one, at either address,
+# keeps it. A chain, not two moves into the module: Terraform accepts only one move from an address and only one
+# move to an address, so [0] moves to the plain address and on from there.
 moved {
   from = aws_acm_certificate.site[0]
   to   = aws_acm_certificate.site
 }
 
 moved {
+  from = aws_acm_certificate.site
+  to   = module.site_certificate.aws_acm_certificate.this
+}
+
+moved {
   from = aws_acm_certificate_validation.site[0]
   to   = aws_acm_certificate_validation.site
+}
+
+moved {
+  from = aws_acm_certificate_validation.site
+  to   = module.site_certificate.aws_acm_certificate_validation.this
+}
+
+moved {
+  from = aws_route53_record.certificate_validation
+  to   = module.site_certificate.aws_route53_record.validation
 }

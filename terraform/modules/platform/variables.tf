@@ -65,8 +65,8 @@ variable "domain_name" {
   type        = string
 
   validation {
-    condition     = can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.domain_name)) && length(var.domain_name) <= 242
-    error_message = "domain_name is required: a lowercase DNS name such as gallery.example.com (at most 242 characters, so that api-origin.<domain_name> stays a valid name)."
+    condition     = can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.domain_name)) && length(var.domain_name) <= 53
+    error_message = "domain_name is required: a lowercase DNS name such as gallery.example.com, at most 53 characters, so that api-origin.<domain_name> fits ACM's 64-character limit for a certificate's name."
   }
 }
 

@@ -16,7 +16,7 @@ let cached;
 
 /**
  * {modules: {name: config}, stacks: {name: config}, modulesBySource: {stackRelativeSource: config},
- *  envFiles: {stack: {env: {tfvars, backend}}}}
+ *  siblingModulesBySource: {moduleRelativeSource: config}, envFiles: {stack: {env: {tfvars, backend}}}}
  */
 export async function loadTree() {
   if (cached) return cached;
@@ -37,8 +37,9 @@ export async function loadTree() {
       envFiles[name][env][kind === 'tfvars' ? 'tfvars' : 'backend'] = await parseHcl(fs.readFileSync(path.join(envDir, file), 'utf8'), file);
     }
   }
-  // Stacks call modules as ../../modules/<name>.
+  // Stacks call modules as ../../modules/<name>, modules call each other as ../<name>.
   const modulesBySource = Object.fromEntries(Object.entries(modules).map(([name, config]) => [`../../modules/${name}`, config]));
-  cached = { modules, stacks, modulesBySource, envFiles };
+  const siblingModulesBySource = Object.fromEntries(Object.entries(modules).map(([name, config]) => [`../${name}`, config]));
+  cached = { modules, stacks, modulesBySource, siblingModulesBySource, envFiles };
   return cached;
 }
