@@ -1,5 +1,6 @@
 package dev.cloudgallery.users;
 
+import java.util.Set;
 import java.util.UUID;
 
 import dev.cloudgallery.testing.TestStack;
@@ -55,7 +56,8 @@ public final class UserJourney {
         assertEquals(200, me.status(), me::toString);
         assertEquals(userId, me.json().getString("userId"));
         assertEquals("Ada", me.json().getString("displayName"));
-        assertEquals(0, me.json().getJsonObject("quota").getInt("images"));
+        // Storage use and limits belong to the image service (GET /api/images/quota), not to the profile.
+        assertEquals(Set.of("userId", "email", "displayName", "bio", "createdAt"), me.json().keySet());
         assertNotNull(me.header("x-request-id"));
 
         Response patched = api.send(Request.of("PATCH", "/api/users/me").bearer(access)

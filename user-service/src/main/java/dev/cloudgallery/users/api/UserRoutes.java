@@ -99,18 +99,12 @@ public final class UserRoutes implements HttpService {
     }
 
     private static JsonObject privateProfile(Profile profile) {
-        Profile.Quota quota = profile.quota();
         return Json.createObjectBuilder()
                 .add("userId", profile.userId())
                 .add("email", profile.email())
                 .add("displayName", profile.displayName())
                 .add("bio", profile.bio())
                 .add("createdAt", profile.createdAt().toString())
-                .add("quota", Json.createObjectBuilder()
-                        .add("images", quota.images())
-                        .add("bytes", quota.bytes())
-                        .add("maxImages", quota.maxImages())
-                        .add("maxBytes", quota.maxBytes()))
                 .build();
     }
 

@@ -12,8 +12,7 @@ import io.helidon.dbclient.DbRow;
 
 /** Profiles in the {@code users} schema. */
 public final class ProfileRepository implements Profiles {
-    private static final String COLUMNS = "user_id, email, display_name, bio, created_at, "
-            + "image_count, bytes_used, max_images, max_bytes";
+    private static final String COLUMNS = "user_id, email, display_name, bio, created_at";
 
     private final DbClient db;
 
@@ -60,10 +59,6 @@ public final class ProfileRepository implements Profiles {
                            row.column("email").getString(),
                            row.column("display_name").getString(),
                            row.column("bio").getString(),
-                           row.column("created_at").get(Timestamp.class).toInstant(),
-                           new Profile.Quota(row.column("image_count").getLong(),
-                                             row.column("bytes_used").getLong(),
-                                             row.column("max_images").getLong(),
-                                             row.column("max_bytes").getLong()));
+                           row.column("created_at").get(Timestamp.class).toInstant());
     }
 }
