@@ -12,7 +12,7 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 
 MVN := mvn -B -ntp
-COGNITO_LOCAL := services/testing/cognito-local
+COGNITO_LOCAL := services/local-aws/cognito-local
 DEVSTACK_CP = $$(cat services/devstack/target/runtime-classpath.txt):services/devstack/target/classes
 
 SERVICES := user-service image-service gallery-service

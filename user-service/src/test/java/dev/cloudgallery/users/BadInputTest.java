@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 
 import dev.cloudgallery.platform.security.OriginGuard;
 import dev.cloudgallery.testing.TestStack;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;
 
 import io.helidon.webserver.WebServer;

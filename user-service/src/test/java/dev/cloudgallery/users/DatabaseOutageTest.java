@@ -3,11 +3,11 @@ package dev.cloudgallery.users;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import dev.cloudgallery.testing.EmbeddedDatabase;
+import dev.cloudgallery.localaws.EmbeddedDatabase;
 import dev.cloudgallery.testing.TestStack;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;
 
 import io.helidon.webserver.WebServer;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.db.DatabaseCredentials;
 import dev.cloudgallery.platform.db.Schemas;
 import dev.cloudgallery.testing.TestStack;
@@ -36,7 +37,7 @@ class SchemaIsolationTest {
 
     @BeforeAll
     static void provisionTwoServicesWithATableEach() throws SQLException {
-        TestStack stack = TestStack.shared();
+        LocalAws stack = TestStack.shared();
         Map<String, String> environment = stack.serviceEnvironment("users");
         url = environment.get("DB_URL");
         users = new DatabaseCredentials(environment.get("DB_USERNAME"), environment.get("DB_PASSWORD"));

@@ -8,12 +8,12 @@ import java.util.Date;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.cloudgallery.testing.CognitoLocal;
+import dev.cloudgallery.localaws.CognitoLocal;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.Tokens;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;
 
 import com.nimbusds.jwt.JWTClaimsSet;

@@ -1,8 +1,8 @@
 package dev.cloudgallery.users;
 
 import dev.cloudgallery.testing.TestStack;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;
 
 import io.helidon.webserver.WebServer;

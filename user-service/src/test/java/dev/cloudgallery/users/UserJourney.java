@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.cloudgallery.testing.TestStack;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.Api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cloudgallery.testing.Ports;
+import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
 import dev.cloudgallery.testing.api.HttpApi;

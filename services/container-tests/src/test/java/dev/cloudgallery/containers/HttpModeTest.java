@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cloudgallery.testing.Ports;
+import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api.Response;
 import dev.cloudgallery.testing.api.HttpApi;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.cloudgallery.platform.db.MigrateHandler;
-import dev.cloudgallery.testing.EmbeddedDatabase;
+import dev.cloudgallery.localaws.EmbeddedDatabase;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api.Response;
 import dev.cloudgallery.testing.api.LambdaApi;

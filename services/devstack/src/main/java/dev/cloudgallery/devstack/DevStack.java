@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cloudgallery.localaws.LocalAws;
+import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.platform.db.MigrateHandler;
-import dev.cloudgallery.testing.Ports;
-import dev.cloudgallery.testing.TestStack;
 
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -40,8 +40,13 @@ public final class DevStack {
         LogConfig.configureRuntime();
         Path data = Path.of(env("DEVSTACK_DATA", ".data"));
         int port = Integer.parseInt(env("PORT", "8080"));
-        TestStack stack = TestStack.start(data, Integer.parseInt(env("POSTGRES_PORT", "15432")),
-                                          Integer.parseInt(env("COGNITO_PORT", "9229")));
+        LocalAws stack = LocalAws.start(data, new LocalAws.Ports(Integer.parseInt(env("POSTGRES_PORT", "15432")),
+                                                                 Integer.parseInt(env("COGNITO_PORT", "9229")),
+                                                                 Integer.parseInt(env("S3_PORT", "9090")),
+                                                                 Integer.parseInt(env("SQS_PORT", "9324"))));
+        // The services don't use S3 and SQS yet; started now, they are there for a person to try.
+        String s3 = stack.s3().endpoint();
+        String sqs = stack.sqs().endpoint();
 
         Map<String, Integer> upstreams = new LinkedHashMap<>();
         for (Service service : SERVICES) {
@@ -50,7 +55,7 @@ public final class DevStack {
                                        data.resolve("logs")));
         }
         WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")),
-                                          TestStack.ORIGIN_VALUE);
+                                          LocalAws.ORIGIN_VALUE);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop));
 
         System.out.printf("""
@@ -59,11 +64,14 @@ public final class DevStack {
                   APIs:        %s
                   PostgreSQL:  %s (superuser postgres, no password)
                   Cognito:     %s  pool %s, app client %s
+                  S3:          %s  bucket %s (path-style, any credentials)
+                  SQS:         %s  queues %s, each with a -dlq
                   Sign-up confirmation code for every local account: %s
                   Data:        %s (delete it to start afresh); service logs in its logs/ folder
                 %n""", gateway.port(), String.join(", ", upstreams.keySet()), stack.database().jdbcUrl(),
                           stack.cognito().endpoint(), stack.pool().poolId(), stack.pool().clientId(),
-                          TestStack.CONFIRMATION_CODE, data.toAbsolutePath());
+                          s3, LocalAws.IMAGES_BUCKET, sqs, String.join(", ", LocalAws.QUEUES),
+                          LocalAws.CONFIRMATION_CODE, data.toAbsolutePath());
     }
 
     /**

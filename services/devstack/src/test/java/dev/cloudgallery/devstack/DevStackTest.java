@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.cloudgallery.testing.Ports;
+import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
+import dev.cloudgallery.localaws.CognitoLocal;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,16 +1,10 @@
-package dev.cloudgallery.testing;
+package dev.cloudgallery.localaws;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
@@ -20,18 +14,18 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 
 /**
  * cognito-local, the Cognito emulator, run as a child process from the project's pinned npm install
- * ({@code services/testing/cognito-local}). It speaks the Cognito API on a loopback port, issues RS256 tokens and
+ * ({@code services/local-aws/cognito-local}). It speaks the Cognito API on a loopback port, issues RS256 tokens and
  * serves the pool's JWKS under the issuer, so services talk to it with the same SDK calls they make in AWS.
  */
 public final class CognitoLocal implements AutoCloseable {
-    private static final Path INSTALL = Path.of("services", "testing", "cognito-local", "node_modules",
+    private static final Path INSTALL = Path.of("services", "local-aws", "cognito-local", "node_modules",
                                                 "cognito-local", "lib");
 
-    private final Process process;
+    private final Server server;
     private final int port;
 
-    private CognitoLocal(Process process, int port) {
-        this.process = process;
+    private CognitoLocal(Server server, int port) {
+        this.server = server;
         this.port = port;
     }
 
@@ -45,39 +39,18 @@ public final class CognitoLocal implements AutoCloseable {
      */
     public static CognitoLocal start(Path dataDirectory, int port, String confirmationCode) {
         int chosen = port == 0 ? Ports.free() : port;
-        try {
-            Files.createDirectories(dataDirectory);
-            ProcessBuilder builder = new ProcessBuilder("node", startScript().toString())
-                    .directory(dataDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dataDirectory.resolve("cognito-local.log").toFile());
-            builder.environment().put("HOST", "127.0.0.1");
-            builder.environment().put("PORT", String.valueOf(chosen));
-            builder.environment().put("CODE", confirmationCode);
-            Process process = builder.start();
-            CognitoLocal cognito = new CognitoLocal(process, chosen);
-            Runtime.getRuntime().addShutdownHook(new Thread(cognito::close));
-            Ports.awaitListening(chosen, Duration.ofSeconds(30), process);
-            return cognito;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cognito-local did not start", e);
-        }
+        Path script = installed(Path.of("bin", "start.js"));
+        return new CognitoLocal(Server.start("cognito-local", List.of("node", script.toString()), dataDirectory,
+                                             Map.of("HOST", "127.0.0.1", "PORT", String.valueOf(chosen),
+                                                    "CODE", confirmationCode),
+                                             chosen, Duration.ofSeconds(30)),
+                                chosen);
     }
 
-    private static Path startScript() {
-        return installed(Path.of("bin", "start.js"));
-    }
-
-    /** A file of the pinned npm install, found from the working directory of any module or the repository root. */
-    static Path installed(Path file) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(INSTALL).resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cognito-local is not installed: run 'make deps' (npm ci in "
-                                                + "services/testing/cognito-local)");
+    /** A file of the pinned npm install of cognito-local, e.g. its signing key. */
+    public static Path installed(Path file) {
+        return LocalFiles.find(INSTALL.resolve(file), "cognito-local is not installed: run 'make deps' (npm ci in "
+                                                      + "services/local-aws/cognito-local)");
     }
 
     public int port() {
@@ -90,12 +63,7 @@ public final class CognitoLocal implements AutoCloseable {
 
     /** An SDK client for the emulator, for fixtures (creating pools, confirming users). */
     public CognitoIdentityProviderClient client() {
-        return CognitoIdentityProviderClient.builder()
-                .endpointOverride(URI.create(endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return LocalFiles.client(CognitoIdentityProviderClient.builder(), endpoint());
     }
 
     /** The pool named {@code name} with its app client, created the first time and found again after a restart. */
@@ -128,13 +96,6 @@ public final class CognitoLocal implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

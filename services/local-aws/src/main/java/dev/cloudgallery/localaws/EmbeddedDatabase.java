@@ -1,4 +1,4 @@
-package dev.cloudgallery.testing;
+package dev.cloudgallery.localaws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
