@@ -23,11 +23,18 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** Creates or updates the role and its schema; safe to run on every deploy. */
+    /**
+     * Creates or updates the role and its schema; safe to run on every deploy, and for several services at once:
+     * their statements change shared catalog rows (the public schema's privileges), which PostgreSQL refuses to
+     * update from two transactions at a time ("tuple concurrently updated"), so provisioning takes a lock and runs
+     * as one transaction.
+     */
     public static void provision(DataSource admin, String schema, DatabaseCredentials role) throws SQLException {
         String name = identifier(schema);
         String roleName = identifier(role.username());
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(hashtext('cloud-gallery provisioning'))");
             String password = role.password().replace("'", "''");
             statement.execute("""
                     DO $$
@@ -46,6 +53,7 @@ public final class Schemas {
             // upgraded from them) grant it to everyone through PUBLIC, so take it back from both.
             statement.execute("REVOKE ALL ON SCHEMA public FROM %s".formatted(roleName));
             statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            connection.commit();
         }
     }
 
