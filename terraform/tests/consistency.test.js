@@ -92,7 +92,10 @@ for (const service of SERVICE_STACKS) {
     assert.deepEqual(compareSets(all, new Set(Object.keys(routes)), 'openapi.yaml', `stacks/${service} routes`), []);
     assert.deepEqual(checkRouteAuthorization(modules.service, routes, protectedRoutes), []);
     const prefix = stacks[service].module.service.api_path_prefix;
-    for (const key of all) assert.ok(key.split(' ')[1].startsWith(`${prefix}/`), `${key} outside ${prefix}`);
+    for (const key of all) {
+      const path = key.split(' ')[1];
+      assert.ok(path === prefix || path.startsWith(`${prefix}/`), `${key} outside ${prefix}`);
+    }
     for (const required of [`GET ${prefix}/health`, `GET ${prefix}/openapi`]) assert.ok(all.has(required), `${service}: ${required}`);
   });
 

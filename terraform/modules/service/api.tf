@@ -21,17 +21,24 @@ resource "aws_apigatewayv2_route" "this" {
 
   lifecycle {
     precondition {
-      condition     = startswith(split(" ", each.key)[1], "${var.api_path_prefix}/")
+      condition = (split(" ", each.key)[1] == var.api_path_prefix
+      || startswith(split(" ", each.key)[1], "${var.api_path_prefix}/"))
       error_message = "Route ${each.key} is outside the service's prefix ${var.api_path_prefix}."
     }
   }
 }
 
-# API Gateway may invoke the function for this service's prefix only.
+# API Gateway may invoke the function for this service's prefix only: the prefix itself (e.g. POST /api/images) and
+# every path below it.
 resource "aws_lambda_permission" "api_gateway" {
-  statement_id  = "AllowApiGatewayInvoke"
+  for_each = {
+    prefix = var.api_path_prefix
+    below  = "${var.api_path_prefix}/*"
+  }
+
+  statement_id  = "AllowApiGatewayInvoke-${each.key}"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.api.function_name
   principal     = "apigateway.amazonaws.com"
-  source_arn    = "${var.api_execution_arn}/*/*${var.api_path_prefix}/*"
+  source_arn    = "${var.api_execution_arn}/*/*${each.value}"
 }

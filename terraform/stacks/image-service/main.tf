@@ -43,9 +43,11 @@ module "service" {
   # The service answers only requests that came through CloudFront (X-Origin-Verify, checked against this secret).
   origin_secret_arn = module.platform.origin_secret_arn
 
-  # Add the service's own settings here as its application.yaml starts reading them (e.g. IMAGES_BUCKET =
-  # module.platform.images_bucket_name); the consistency test keeps both sides equal.
-  extra_environment = {}
+  # The service's own settings, as its application.yaml reads them (the consistency test keeps both sides equal).
+  # Originals arrive here through the presigned POSTs the API signs; the worker writes the derivatives beside them.
+  extra_environment = {
+    IMAGES_BUCKET = module.platform.images_bucket_name
+  }
 
   api_id            = module.platform.api_id
   api_execution_arn = module.platform.api_execution_arn
@@ -54,8 +56,12 @@ module "service" {
 
   # Must equal the operations of image-service/src/main/resources/openapi.yaml (checked by terraform/tests).
   routes = {
-    "GET /api/images/health"  = "NONE"
-    "GET /api/images/openapi" = "NONE"
+    "POST /api/images"          = "JWT"
+    "GET /api/images"           = "JWT"
+    "GET /api/images/quota"     = "JWT"
+    "GET /api/images/{imageId}" = "NONE"
+    "GET /api/images/health"    = "NONE"
+    "GET /api/images/openapi"   = "NONE"
   }
 
   # Upload worker: "complete" enqueues to images-processing; the same function processes the queue.

@@ -1,15 +1,21 @@
 package dev.cloudgallery.images;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.cloudgallery.images.api.ImageRoutes;
+import dev.cloudgallery.images.db.ImageRepository;
+import dev.cloudgallery.images.domain.Images;
+import dev.cloudgallery.images.domain.Limits;
+import dev.cloudgallery.images.s3.S3UploadTargets;
 import dev.cloudgallery.platform.ServicePlatform;
+import dev.cloudgallery.platform.aws.AwsClients;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
-/**
- * image-service: upload grants, image processing and image metadata under {@code /api/images}.
- * Today it serves its health and OpenAPI routes.
- */
+/** image-service: upload grants, image processing and image metadata under {@code /api/images}. */
 public final class Main {
     private Main() {
     }
@@ -25,6 +31,20 @@ public final class Main {
 
     /** The service's routing, reused by tests. */
     public static void routing(HttpRouting.Builder routing, Config config) {
-        ServicePlatform.create("images", config).mount(routing);
+        ServicePlatform platform = ServicePlatform.create("images", config);
+        Config images = config.get("images");
+        Limits limits = new Limits(images.get("max-upload-bytes").asLong().get(),
+                                   images.get("max-images-per-owner").asLong().get(),
+                                   images.get("max-bytes-per-owner").asLong().get());
+        S3UploadTargets uploads = new S3UploadTargets(AwsClients.credentials(config, "s3"),
+                                                      config.get("aws.region").asString().orElseThrow(
+                                                              () -> new IllegalStateException("AWS_REGION is not set")),
+                                                      images.get("bucket").asString().get(),
+                                                      AwsClients.endpoint(config, "s3").orElse(""),
+                                                      images.get("upload-validity").as(Duration.class).get(),
+                                                      Clock.systemUTC());
+        Images useCases = new Images(new ImageRepository(platform.database().client()), uploads, limits,
+                                     Clock.systemUTC());
+        platform.mount(routing, new ImageRoutes(useCases, platform.authenticator()));
     }
 }

@@ -101,7 +101,7 @@ public final class LocalAws {
      */
     public Map<String, String> serviceEnvironment(String schema) {
         database.provision(schema);
-        return environment(database.provisionRole(schema));
+        return environment(schema, database.provisionRole(schema));
     }
 
     /**
@@ -109,10 +109,10 @@ public final class LocalAws {
      * own migration command, from the service's class path).
      */
     public Map<String, String> unmigratedServiceEnvironment(String schema) {
-        return environment(database.provisionRole(schema));
+        return environment(schema, database.provisionRole(schema));
     }
 
-    private Map<String, String> environment(DatabaseCredentials role) {
+    private Map<String, String> environment(String schema, DatabaseCredentials role) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DB_URL", database.jdbcUrl());
         env.put("DB_SECRET_ARN", "");
@@ -126,6 +126,11 @@ public final class LocalAws {
         env.put("COGNITO_CLIENT_ID", pool.clientId());
         env.put("COGNITO_ENDPOINT", cognito.endpoint());
         env.put("AWS_REGION", "us-east-1");
+        // Only the image service keeps objects, so only its environment starts S3.
+        if (schema.equals("images")) {
+            env.put("IMAGES_BUCKET", IMAGES_BUCKET);
+            env.put("S3_ENDPOINT", s3().endpoint());
+        }
         return env;
     }
 

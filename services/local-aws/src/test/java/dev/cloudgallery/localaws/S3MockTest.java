@@ -1,6 +1,5 @@
 package dev.cloudgallery.localaws;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,8 @@ class S3MockTest {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("key", "originals/owner/image");
             fields.put("Content-Type", "image/jpeg");
-            HttpResponse<String> upload = HTTP.send(formPost(s3.endpoint() + "/" + BUCKET, fields, "jpeg bytes"),
+            HttpResponse<String> upload = HTTP.send(BrowserUpload.request(s3.endpoint() + "/" + BUCKET, fields,
+                                                                          "jpeg bytes".getBytes(StandardCharsets.UTF_8)),
                                                     HttpResponse.BodyHandlers.ofString());
             assertTrue(upload.statusCode() / 100 == 2, () -> upload.statusCode() + " " + upload.body());
 
@@ -60,21 +60,5 @@ class S3MockTest {
             assertEquals("jpeg bytes".length(), head.contentLength());
             assertEquals("png bytes", client.getObjectAsBytes(b -> b.bucket(BUCKET).key("sdk/one")).asUtf8String());
         }
-    }
-
-    /** A browser's POST Object: the form fields first, the file last, named {@code file}. */
-    private static HttpRequest formPost(String url, Map<String, String> fields, String file) {
-        String boundary = "----cloudgallery" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n"
-                + "Content-Type: " + fields.get("Content-Type") + "\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n")
-                                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Origin", "http://localhost:8080")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
     }
 }

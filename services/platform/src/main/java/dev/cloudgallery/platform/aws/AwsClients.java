@@ -1,10 +1,13 @@
 package dev.cloudgallery.platform.aws;
 
 import java.net.URI;
+import java.util.Optional;
 
 import io.helidon.config.Config;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,12 +28,27 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, C>, C> C build(B builder, Config root, String service) {
         root.get("aws.region").asString().map(Region::of).ifPresent(builder::region);
-        root.get(service).get("endpoint").asString().filter(s -> !s.isBlank()).ifPresent(endpoint -> builder
+        endpoint(root, service).ifPresent(endpoint -> builder
                 .endpointOverride(URI.create(endpoint))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+                .credentialsProvider(credentials(root, service)));
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         return builder.build();
+    }
+
+    /** The stand-in's endpoint the service's node names ({@code <service>.endpoint}), if any. */
+    public static Optional<String> endpoint(Config root, String service) {
+        return root.get(service).get("endpoint").asString().filter(s -> !s.isBlank());
+    }
+
+    /**
+     * The credentials the service signs with: the SDK's default chain (the function's role in Lambda), or fixed ones
+     * for a local stand-in, which checks no signatures.
+     */
+    public static AwsCredentialsProvider credentials(Config root, String service) {
+        return endpoint(root, service).isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
     }
 }

@@ -12,6 +12,7 @@ import dev.cloudgallery.platform.problem.Problem;
 import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.ServerRequest;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -85,6 +86,22 @@ public final class RequestBodies {
                 return Optional.of(s.getString());
             }
             throw Problem.validation(field, "must be a string");
+        }
+
+        /** A whole-number field; empty when absent or null; a validation problem when it is anything else. */
+        public Optional<Long> integer(String field) {
+            JsonValue value = json.get(field);
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                return Optional.empty();
+            }
+            if (value instanceof JsonNumber n && n.isIntegral()) {
+                try {
+                    return Optional.of(n.longValueExact());
+                } catch (ArithmeticException tooLarge) {
+                    throw Problem.validation(field, "is too large");
+                }
+            }
+            throw Problem.validation(field, "must be a whole number");
         }
 
         /** Whether the client sent the field at all (PATCH semantics: absent means unchanged). */

@@ -35,7 +35,12 @@ public class Problem extends RuntimeException {
     }
 
     public static Problem of(int status, String type, String title, String detail) {
-        return new Problem(status, type, title, detail, List.of(), Map.of(), Map.of());
+        return of(status, type, title, detail, Map.of());
+    }
+
+    /** A problem with members of its own beside the standard ones (RFC 9457 extension members). */
+    public static Problem of(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        return new Problem(status, type, title, detail, List.of(), Map.of(), extensions);
     }
 
     public static Problem badRequest(String detail) {

@@ -1,0 +1,123 @@
+package dev.cloudgallery.images.db;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.cloudgallery.images.domain.Image;
+import dev.cloudgallery.images.domain.ImageStore;
+import dev.cloudgallery.images.domain.Limits;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+
+/** Images in the {@code images} schema. Helidon's JDBC client binds a UUID as text, so the SQL casts ids. */
+public final class ImageRepository implements ImageStore {
+    private static final String COLUMNS = "image_id, owner_id, status, reject_reason, filename, content_type, "
+            + "declared_size, size, width, height, sha256, title, description, visibility, version, created_at";
+    // Pending uploads count with the size they were granted, processed ones with the size they have.
+    private static final String USAGE = "SELECT count(*) AS images, coalesce(sum(coalesce(size, declared_size)), 0) "
+            + "AS bytes FROM images WHERE owner_id = ?::uuid AND status <> 'REJECTED'";
+
+    private final DbClient db;
+
+    public ImageRepository(DbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Insert insertWithinQuota(Image image, Limits limits) {
+        DbTransaction tx = db.transaction();
+        try {
+            // One grant at a time per owner: the checks and the insert see the same rows.
+            tx.get("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", image.ownerId());
+            Optional<Image> duplicate = image.sha256().flatMap(sha256 -> findBySha256(tx, image.ownerId(), sha256));
+            if (duplicate.isPresent()) {
+                tx.rollback();
+                return new Insert.Duplicate(duplicate.get());
+            }
+            Usage usage = usage(tx, image.ownerId());
+            if (usage.images() + 1 > limits.maxImages() || usage.bytes() + image.declaredSize() > limits.maxBytes()) {
+                tx.rollback();
+                return new Insert.OverQuota(usage);
+            }
+            tx.dml("INSERT INTO images (image_id, owner_id, status, filename, content_type, declared_size, sha256, "
+                           + "title, description, visibility, created_at) "
+                           + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   image.imageId(), image.ownerId(), image.status().name(), image.filename(), image.contentType(),
+                   image.declaredSize(), image.sha256().orElse(null), image.title(), image.description(),
+                   image.visibility().name().toLowerCase(Locale.ROOT), Timestamp.from(image.createdAt()));
+            tx.commit();
+            return new Insert.Stored();
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public Usage usage(String ownerId) {
+        return usage(db.execute(), ownerId);
+    }
+
+    private static Usage usage(DbExecute execute, String ownerId) {
+        DbRow row = execute.get(USAGE, ownerId).orElseThrow();
+        return new Usage(row.column("images").get(Long.class), row.column("bytes").get(Number.class).longValue());
+    }
+
+    @Override
+    public Optional<Image> find(String imageId) {
+        return db.execute().get("SELECT " + COLUMNS + " FROM images WHERE image_id = ?::uuid", imageId)
+                .map(ImageRepository::image);
+    }
+
+    /** The owner's image with this content, unless it was rejected. */
+    private static Optional<Image> findBySha256(DbExecute execute, String ownerId, String sha256) {
+        return execute.get("SELECT " + COLUMNS + " FROM images WHERE owner_id = ?::uuid AND sha256 = ? "
+                                   + "AND status <> 'REJECTED'", ownerId, sha256)
+                .map(ImageRepository::image);
+    }
+
+    @Override
+    public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Position> after, int limit) {
+        // Keyset paging on the owner index: page 1000 costs what page 1 costs.
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM images WHERE owner_id = ?::uuid");
+        List<Object> parameters = new ArrayList<>(List.of(ownerId));
+        status.ifPresent(s -> {
+            sql.append(" AND status = ?");
+            parameters.add(s.name());
+        });
+        after.ifPresent(position -> {
+            sql.append(" AND (created_at, image_id) < (?, ?::uuid)");
+            parameters.add(Timestamp.from(position.createdAt()));
+            parameters.add(position.imageId());
+        });
+        sql.append(" ORDER BY created_at DESC, image_id DESC LIMIT ?");
+        parameters.add(limit);
+        return db.execute().query(sql.toString(), parameters.toArray()).map(ImageRepository::image).toList();
+    }
+
+    private static Image image(DbRow row) {
+        return new Image(row.column("image_id").get(UUID.class).toString(),
+                         row.column("owner_id").get(UUID.class).toString(),
+                         Image.Status.valueOf(row.column("status").getString()),
+                         Optional.ofNullable(row.column("reject_reason").get(String.class)),
+                         row.column("filename").getString(),
+                         row.column("content_type").getString(),
+                         row.column("declared_size").get(Long.class),
+                         Optional.ofNullable(row.column("size").get(Long.class)),
+                         Optional.ofNullable(row.column("width").get(Integer.class)),
+                         Optional.ofNullable(row.column("height").get(Integer.class)),
+                         Optional.ofNullable(row.column("sha256").get(String.class)),
+                         row.column("title").getString(),
+                         row.column("description").getString(),
+                         Image.Visibility.valueOf(row.column("visibility").getString().toUpperCase(Locale.ROOT)),
+                         row.column("version").get(Long.class),
+                         row.column("created_at").get(Timestamp.class).toInstant());
+    }
+}

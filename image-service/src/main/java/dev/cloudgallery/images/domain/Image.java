@@ -1,0 +1,26 @@
+package dev.cloudgallery.images.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** An upload and what processing made of it. */
+public record Image(String imageId, String ownerId, Status status, Optional<String> rejectReason, String filename,
+                    String contentType, long declaredSize, Optional<Long> size, Optional<Integer> width,
+                    Optional<Integer> height, Optional<String> sha256, String title, String description,
+                    Visibility visibility, long version, Instant createdAt) {
+
+    public enum Status { PENDING, PROCESSING, READY, REJECTED }
+
+    public enum Visibility { PRIVATE, PUBLIC }
+
+    /** Where the browser's upload lands: a key the server chose, never one from the client. */
+    public String originalKey() {
+        return "originals/" + ownerId + "/" + imageId;
+    }
+
+    /** Whether {@code userId} may see it: the owner always, anyone once it is public and ready. */
+    public boolean visibleTo(Optional<String> userId) {
+        return userId.filter(ownerId::equals).isPresent()
+               || visibility == Visibility.PUBLIC && status == Status.READY;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cloudgallery.images.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where images are kept: the service's own schema. */
+public interface ImageStore {
+    /** What one owner's uploads take: every image but the rejected ones. */
+    record Usage(long images, long bytes) {
+    }
+
+    /** A position in an owner's list, newest first. */
+    record Position(Instant createdAt, String imageId) {
+    }
+
+    /** What became of an insert. */
+    sealed interface Insert {
+        record Stored() implements Insert {
+        }
+
+        /** Nothing stored: the image would take the owner past the limits; their usage before it. */
+        record OverQuota(Usage usage) implements Insert {
+        }
+
+        /** Nothing stored: the owner has an image with the same content, found by a grant running alongside. */
+        record Duplicate(Image existing) implements Insert {
+        }
+    }
+
+    /**
+     * Stores a new PENDING image unless it would take the owner's usage past {@code limits} or duplicate their
+     * content; grants for one owner are serialised, so two at once can't both pass the checks.
+     */
+    Insert insertWithinQuota(Image image, Limits limits);
+
+    Usage usage(String ownerId);
+
+    Optional<Image> find(String imageId);
+
+    /** Up to {@code limit} of the owner's images after {@code after} (newest first), of {@code status} if given. */
+    List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Position> after, int limit);
+}

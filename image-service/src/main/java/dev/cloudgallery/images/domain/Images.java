@@ -1,0 +1,161 @@
+package dev.cloudgallery.images.domain;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.cloudgallery.platform.problem.Problem;
+import dev.cloudgallery.platform.problem.Problem.FieldError;
+
+/**
+ * The image service's use cases. Image bytes never pass through here: a grant hands the browser a signed upload
+ * target for one object under a key the server chose, after checking type, size, duplicates and the owner's quota.
+ */
+public final class Images {
+    public static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+    static final int FILENAME_MAX = 255;
+    static final int TITLE_MAX = 200;
+    static final int DESCRIPTION_MAX = 2000;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ImageStore store;
+    private final UploadTarget.Signer signer;
+    private final Limits limits;
+    private final Clock clock;
+
+    public Images(ImageStore store, UploadTarget.Signer signer, Limits limits, Clock clock) {
+        this.store = store;
+        this.signer = signer;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** What a client asks to upload; every field as sent, checked by {@link #grant}. */
+    public record UploadRequest(String filename, String contentType, Long size, String title, String description,
+                                String visibility, String sha256) {
+    }
+
+    /** A stored PENDING image and where its bytes go. */
+    public record Grant(Image image, UploadTarget upload) {
+    }
+
+    /** The owner's usage against the limits a grant enforces. */
+    public record Quota(long images, long bytes, long maxImages, long maxBytes) {
+    }
+
+    public Grant grant(String ownerId, UploadRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String filename = text(errors, "filename", request.filename(), FILENAME_MAX, true);
+        String title = text(errors, "title", request.title(), TITLE_MAX, false);
+        String description = text(errors, "description", request.description(), DESCRIPTION_MAX, false);
+        String contentType = request.contentType() == null ? null : request.contentType().toLowerCase(Locale.ROOT);
+        if (contentType == null || !CONTENT_TYPES.contains(contentType)) {
+            errors.add(new FieldError("contentType", "must be one of " + String.join(", ", CONTENT_TYPES.stream()
+                    .sorted().toList())));
+        }
+        if (request.size() == null || request.size() <= 0) {
+            errors.add(new FieldError("size", "is required and must be at least 1 byte"));
+        } else if (request.size() > limits.maxUploadBytes()) {
+            errors.add(new FieldError("size", "must be at most " + limits.maxUploadBytes() + " bytes"));
+        }
+        Image.Visibility visibility = visibility(errors, request.visibility());
+        String sha256 = request.sha256() == null ? null : request.sha256().toLowerCase(Locale.ROOT);
+        if (sha256 != null && !SHA256.matcher(sha256).matches()) {
+            errors.add(new FieldError("sha256", "must be 64 hexadecimal digits"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.validation(errors);
+        }
+        Image image = new Image(uuid7(), ownerId, Image.Status.PENDING, Optional.empty(), filename, contentType,
+                                request.size(), Optional.empty(), Optional.empty(), Optional.empty(),
+                                Optional.ofNullable(sha256), title, description, visibility, 1, clock.instant());
+        switch (store.insertWithinQuota(image, limits)) {
+            case ImageStore.Insert.OverQuota over -> throw quotaExceeded(over.usage());
+            case ImageStore.Insert.Duplicate duplicate -> throw duplicate(duplicate.existing());
+            case ImageStore.Insert.Stored stored -> {
+                return new Grant(image, signer.grant(image.originalKey(), contentType, request.size()));
+            }
+        }
+    }
+
+    public Quota quota(String ownerId) {
+        ImageStore.Usage usage = store.usage(ownerId);
+        return new Quota(usage.images(), usage.bytes(), limits.maxImages(), limits.maxBytes());
+    }
+
+    /** The image as {@code userId} (empty: anonymous) may see it; 404 when it may not, so ids can't be probed. */
+    public Image find(String imageId, Optional<String> userId) {
+        return uuid(imageId).flatMap(id -> store.find(id.toString()))
+                .filter(image -> image.visibleTo(userId))
+                .orElseThrow(() -> Problem.notFound("No such image."));
+    }
+
+    /** A page of the owner's images, newest first. */
+    public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<ImageStore.Position> after,
+                            int limit) {
+        return store.list(ownerId, status, after, limit);
+    }
+
+    private static String text(List<FieldError> errors, String field, String value, int max, boolean required) {
+        String stripped = value == null ? "" : value.strip();
+        if (required && stripped.isEmpty()) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (stripped.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (CONTROL.matcher(stripped).find() && !field.equals("description")) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+        }
+        return stripped;
+    }
+
+    private static Image.Visibility visibility(List<FieldError> errors, String value) {
+        if (value == null) {
+            return Image.Visibility.PRIVATE;
+        }
+        return switch (value) {
+            case "private" -> Image.Visibility.PRIVATE;
+            case "public" -> Image.Visibility.PUBLIC;
+            default -> {
+                errors.add(new FieldError("visibility", "must be private or public"));
+                yield Image.Visibility.PRIVATE;
+            }
+        };
+    }
+
+    private Problem quotaExceeded(ImageStore.Usage usage) {
+        return Problem.of(403, "quota-exceeded", "Quota exceeded",
+                          "This upload would take you past your storage allowance; delete images to make room.",
+                          Map.of("images", usage.images(), "bytes", usage.bytes(),
+                                 "maxImages", limits.maxImages(), "maxBytes", limits.maxBytes()));
+    }
+
+    private static Problem duplicate(Image existing) {
+        return Problem.conflict("duplicate-image", "You have uploaded this image already.",
+                                Map.of("imageId", existing.imageId()));
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A UUID v7: time-ordered, so ids sort by creation as API.md prefers. */
+    private String uuid7() {
+        long millis = clock.millis();
+        long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0fffL);
+        long low = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.cloudgallery.images;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cloudgallery.localaws.BrowserUpload;
+import dev.cloudgallery.localaws.LocalAws;
+import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.Tokens;
+import dev.cloudgallery.testing.api.Api;
+import dev.cloudgallery.testing.api.Api.Request;
+import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.HttpApi;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /api/images: what a grant checks, stores and signs, and that a browser can use it against the S3 stand-in. */
+@ServerTest
+class UploadGrantTest {
+    private static final HttpClient BROWSER = HttpClient.newHttpClient();
+
+    private final Api api;
+    private final Tokens tokens = Tokens.forPool(TestStack.shared().pool());
+
+    UploadGrantTest(WebServer server) {
+        this.api = HttpApi.onPort(server.port());
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        Main.routing(routing, TestStack.shared().serviceConfig("images"));
+    }
+
+    @Test
+    void grantsAPostForOneObjectUnderTheServersKeyAndABrowserCanUseIt() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        Response granted = api.send(grant(owner, request("cat.png", "image/png", 9)));
+        assertEquals(201, granted.status(), granted::toString);
+        JsonObject body = granted.json();
+        String imageId = body.getString("imageId");
+        assertEquals("PENDING", body.getString("status"));
+        assertEquals("/api/images/" + imageId, granted.header("location"));
+        assertEquals("no-store", granted.header("cache-control"));
+
+        JsonObject upload = body.getJsonObject("upload");
+        assertEquals("POST", upload.getString("method"));
+        assertTrue(upload.getString("url").endsWith("/" + LocalAws.IMAGES_BUCKET), upload::toString);
+        JsonObject fields = upload.getJsonObject("fields");
+        assertEquals("originals/" + owner + "/" + imageId, fields.getString("key"));
+        assertEquals("image/png", fields.getString("Content-Type"));
+        String policy = new String(Base64.getDecoder().decode(fields.getString("policy")), StandardCharsets.UTF_8);
+        assertTrue(policy.contains("[\"content-length-range\",1,9]"), policy);
+
+        Map<String, String> form = new LinkedHashMap<>();
+        fields.forEach((name, value) -> form.put(name, fields.getString(name)));
+        HttpResponse<String> sent = BROWSER.send(BrowserUpload.request(upload.getString("url"), form,
+                                                                       "png bytes".getBytes(StandardCharsets.UTF_8)),
+                                                 HttpResponse.BodyHandlers.ofString());
+        assertEquals(2, sent.statusCode() / 100, () -> sent.statusCode() + " " + sent.body());
+        try (S3Client s3 = TestStack.shared().s3().client()) {
+            assertEquals("image/png", s3.headObject(b -> b.bucket(LocalAws.IMAGES_BUCKET)
+                    .key("originals/" + owner + "/" + imageId)).contentType());
+        }
+    }
+
+    @Test
+    void refusesBadInputAndStoresNothing() {
+        String owner = UUID.randomUUID().toString();
+        List<JsonObjectBuilder> bad = List.of(
+                request("a.svg", "image/svg+xml", 10),
+                request("a.png", "image/png", 0),
+                request("a.png", "image/png", 25L * 1024 * 1024 + 1),
+                request("", "image/png", 10),
+                request("a.png", "image/png", 10).add("title", "t".repeat(201)),
+                request("a.png", "image/png", 10).add("description", "d".repeat(2001)),
+                request("a.png", "image/png", 10).add("visibility", "friends"),
+                request("a.png", "image/png", 10).add("sha256", "abc"),
+                request("a.png", "image/png", 10).add("size", "10"),
+                request("a.png", "image/png", 10).add("size", 1.5),
+                request("a.png", "image/png", 10).add("filename", "a\u0000.png"));
+        for (JsonObjectBuilder body : bad) {
+            JsonObject json = body.build();
+            Response refused = api.send(grant(owner, Json.createObjectBuilder(json)));
+            assertEquals(400, refused.status(), () -> json + " -> " + refused);
+            assertEquals("application/problem+json", refused.header("content-type"));
+            assertTrue(refused.json().containsKey("errors"), refused::toString);
+        }
+        assertEquals(0, quota(owner).getInt("images"));
+    }
+
+    @Test
+    void takesNoServerOwnedFieldFromTheBody() {
+        String owner = UUID.randomUUID().toString();
+        Response granted = api.send(grant(owner, request("a.jpg", "image/jpeg", 100)
+                .add("ownerId", UUID.randomUUID().toString()).add("status", "READY").add("imageId", "x")
+                .add("createdAt", "2000-01-01T00:00:00Z")));
+        assertEquals(201, granted.status(), granted::toString);
+        JsonObject image = api.send(get("/api/images/" + granted.json().getString("imageId"), owner)).json();
+        assertEquals(owner, image.getString("ownerId"));
+        assertEquals("PENDING", image.getString("status"));
+        assertTrue(image.getString("createdAt").startsWith("20"), image::toString);
+        assertTrue(!image.getString("createdAt").startsWith("2000"), image::toString);
+    }
+
+    @Test
+    void theSameBytesTwiceFromOneOwnerIsAConflictNamingTheFirst() {
+        String owner = UUID.randomUUID().toString();
+        String sha256 = HexFormat.of().formatHex(new byte[32]).replace('0', 'a');
+        Response first = api.send(grant(owner, request("a.png", "image/png", 10).add("sha256", sha256)));
+        assertEquals(201, first.status(), first::toString);
+        Response again = api.send(grant(owner, request("b.png", "image/png", 10).add("sha256", sha256.toUpperCase())));
+        assertEquals(409, again.status(), again::toString);
+        assertEquals(first.json().getString("imageId"), again.json().getString("imageId"));
+        assertEquals(201, api.send(grant(UUID.randomUUID().toString(),
+                                         request("a.png", "image/png", 10).add("sha256", sha256))).status(),
+                     "another owner's identical bytes are theirs to upload");
+        assertEquals(1, quota(owner).getInt("images"));
+    }
+
+    @Test
+    void quotaCountsPendingUploadsAgainstTheLimits() {
+        String owner = UUID.randomUUID().toString();
+        api.send(grant(owner, request("a.png", "image/png", 1000)));
+        api.send(grant(owner, request("b.gif", "image/gif", 24)));
+        JsonObject quota = quota(owner);
+        assertEquals(2, quota.getInt("images"));
+        assertEquals(1024, quota.getJsonNumber("bytes").longValue());
+        assertEquals(1000, quota.getInt("maxImages"));
+        assertEquals(5L * 1024 * 1024 * 1024, quota.getJsonNumber("maxBytes").longValue());
+    }
+
+    @Test
+    void everyRouteNeedsAToken() {
+        for (Request request : List.of(Request.of("POST", "/api/images").json(request("a.png", "image/png", 1).build()),
+                                       Request.of("GET", "/api/images"), Request.of("GET", "/api/images/quota"))) {
+            Response refused = api.send(request);
+            assertEquals(401, refused.status(), () -> request.path() + " " + refused);
+            assertTrue(refused.header("www-authenticate").startsWith("Bearer"));
+        }
+    }
+
+    private JsonObject quota(String owner) {
+        Response quota = api.send(get("/api/images/quota", owner));
+        assertEquals(200, quota.status(), quota::toString);
+        return quota.json();
+    }
+
+    private Request grant(String owner, JsonObjectBuilder body) {
+        return Request.of("POST", "/api/images").bearer(token(owner)).json(body.build());
+    }
+
+    private Request get(String path, String owner) {
+        return Request.of("GET", path).bearer(token(owner));
+    }
+
+    private String token(String userId) {
+        return tokens.signedByPool(tokens.accessClaims(userId).build());
+    }
+
+    static JsonObjectBuilder request(String filename, String contentType, long size) {
+        return Json.createObjectBuilder().add("filename", filename).add("contentType", contentType).add("size", size);
+    }
+}
