@@ -46,7 +46,8 @@ module "service" {
   # The service's own settings, as its application.yaml reads them (the consistency test keeps both sides equal).
   # Originals arrive here through the presigned POSTs the API signs; the worker writes the derivatives beside them.
   extra_environment = {
-    IMAGES_BUCKET = module.platform.images_bucket_name
+    IMAGES_BUCKET               = module.platform.images_bucket_name
+    IMAGES_PROCESSING_QUEUE_URL = module.platform.images_processing_queue_url
   }
 
   api_id            = module.platform.api_id
@@ -60,6 +61,7 @@ module "service" {
     "GET /api/images"           = "JWT"
     "GET /api/images/quota"     = "JWT"
     "GET /api/images/{imageId}" = "NONE"
+    "POST /api/images/{imageId}/complete" = "JWT"
     "GET /api/images/health"    = "NONE"
     "GET /api/images/openapi"   = "NONE"
   }

@@ -7,13 +7,17 @@ import dev.cloudgallery.images.api.ImageRoutes;
 import dev.cloudgallery.images.db.ImageRepository;
 import dev.cloudgallery.images.domain.Images;
 import dev.cloudgallery.images.domain.Limits;
+import dev.cloudgallery.images.s3.S3ObjectStorage;
 import dev.cloudgallery.images.s3.S3UploadTargets;
+import dev.cloudgallery.images.sqs.SqsProcessingQueue;
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.aws.AwsClients;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** image-service: upload grants, image processing and image metadata under {@code /api/images}. */
 public final class Main {
@@ -36,15 +40,20 @@ public final class Main {
         Limits limits = new Limits(images.get("max-upload-bytes").asLong().get(),
                                    images.get("max-images-per-owner").asLong().get(),
                                    images.get("max-bytes-per-owner").asLong().get());
+        String bucket = images.get("bucket").asString().get();
         S3UploadTargets uploads = new S3UploadTargets(AwsClients.credentials(config, "s3"),
                                                       config.get("aws.region").asString().orElseThrow(
                                                               () -> new IllegalStateException("AWS_REGION is not set")),
-                                                      images.get("bucket").asString().get(),
+                                                      bucket,
                                                       AwsClients.endpoint(config, "s3").orElse(""),
                                                       images.get("upload-validity").as(Duration.class).get(),
                                                       Clock.systemUTC());
-        Images useCases = new Images(new ImageRepository(platform.database().client()), uploads, limits,
-                                     Clock.systemUTC());
+        Images useCases = new Images(new ImageRepository(platform.database().client()), uploads,
+                                     new S3ObjectStorage(AwsClients.build(S3Client.builder().forcePathStyle(
+                                             AwsClients.endpoint(config, "s3").isPresent()), config, "s3"), bucket),
+                                     new SqsProcessingQueue(AwsClients.build(SqsClient.builder(), config, "sqs"),
+                                                            images.get("processing-queue-url").asString().get()),
+                                     limits, Clock.systemUTC());
         platform.mount(routing, new ImageRoutes(useCases, platform.authenticator()));
     }
 }

@@ -3,6 +3,7 @@ package dev.cloudgallery.images;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +81,52 @@ class UploadGrantTest {
         try (S3Client s3 = TestStack.shared().s3().client()) {
             assertEquals("image/png", s3.headObject(b -> b.bucket(LocalAws.IMAGES_BUCKET)
                     .key("originals/" + owner + "/" + imageId)).contentType());
+        }
+    }
+
+    @Test
+    void completeHandsAnUploadedImageToProcessingOnceAndOnlyForItsOwner() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        JsonObject granted = api.send(grant(owner, request("dog.jpg", "image/jpeg", 9))).json();
+        String imageId = granted.getString("imageId");
+        Request complete = Request.of("POST", "/api/images/" + imageId + "/complete").bearer(token(owner));
+
+        Response early = api.send(complete);
+        assertEquals(409, early.status(), early::toString);
+        assertTrue(early.json().getString("type").endsWith("/not-uploaded"), early::toString);
+
+        JsonObject fields = granted.getJsonObject("upload").getJsonObject("fields");
+        Map<String, String> form = new LinkedHashMap<>();
+        fields.forEach((name, value) -> form.put(name, fields.getString(name)));
+        BROWSER.send(BrowserUpload.request(granted.getJsonObject("upload").getString("url"), form,
+                                           "jpg bytes".getBytes(StandardCharsets.UTF_8)),
+                     HttpResponse.BodyHandlers.ofString());
+
+        String stranger = UUID.randomUUID().toString();
+        assertEquals(404, api.send(Request.of("POST", "/api/images/" + imageId + "/complete")
+                                           .bearer(token(stranger))).status());
+        assertEquals(401, api.send(Request.of("POST", "/api/images/" + imageId + "/complete")).status());
+
+        for (int i = 0; i < 2; i++) {
+            Response accepted = api.send(complete);
+            assertEquals(202, accepted.status(), accepted::toString);
+            assertEquals("PROCESSING", accepted.json().getString("status"));
+        }
+        assertEquals("PROCESSING", api.send(get("/api/images/" + imageId, owner)).json().getString("status"));
+        try (SqsClient sqs = TestStack.shared().sqs().client()) {
+            String queue = TestStack.shared().sqs().queueUrl("images-processing");
+            List<String> bodies = new ArrayList<>();
+            List<Message> received;
+            do {
+                received = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages();
+                received.forEach(message -> {
+                    bodies.add(message.body());
+                    sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+                });
+            } while (!received.isEmpty());
+            assertEquals(1, bodies.stream().filter(body -> body.contains(imageId)).count(),
+                         () -> "one message for the image, however often it was completed: " + bodies);
         }
     }
 

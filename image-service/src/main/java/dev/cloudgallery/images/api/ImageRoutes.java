@@ -51,6 +51,12 @@ public final class ImageRoutes implements HttpService {
                             .add("images", quota.images()).add("bytes", quota.bytes())
                             .add("maxImages", quota.maxImages()).add("maxBytes", quota.maxBytes()).build());
                 }))
+                .post("/{id}/complete", auth.required((req, res, caller) -> {
+                    Image image = images.complete(req.path().pathParameters().get("id"), caller.userId());
+                    res.status(Status.ACCEPTED_202);
+                    send(res, Json.createObjectBuilder().add("imageId", image.imageId())
+                            .add("status", image.status().name()).build());
+                }))
                 .get("/{id}", auth.optional((req, res, caller) -> send(res, json(images.find(
                         req.path().pathParameters().get("id"), caller.map(Caller::userId))).build())));
     }

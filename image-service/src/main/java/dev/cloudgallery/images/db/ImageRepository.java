@@ -71,6 +71,14 @@ public final class ImageRepository implements ImageStore {
     }
 
     @Override
+    public Optional<Image> markProcessing(String imageId) {
+        return db.execute().get("UPDATE images SET status = 'PROCESSING', version = version + 1, updated_at = now() "
+                                        + "WHERE image_id = ?::uuid AND status = 'PENDING' RETURNING " + COLUMNS,
+                                imageId)
+                .map(ImageRepository::image);
+    }
+
+    @Override
     public Optional<Image> find(String imageId) {
         return db.execute().get("SELECT " + COLUMNS + " FROM images WHERE image_id = ?::uuid", imageId)
                 .map(ImageRepository::image);

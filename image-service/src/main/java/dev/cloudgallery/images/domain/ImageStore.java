@@ -36,6 +36,9 @@ public interface ImageStore {
 
     Usage usage(String ownerId);
 
+    /** Moves a PENDING image to PROCESSING; empty when it was no longer PENDING. */
+    Optional<Image> markProcessing(String imageId);
+
     Optional<Image> find(String imageId);
 
     /** Up to {@code limit} of the owner's images after {@code after} (newest first), of {@code status} if given. */

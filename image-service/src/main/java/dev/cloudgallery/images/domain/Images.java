@@ -29,12 +29,17 @@ public final class Images {
 
     private final ImageStore store;
     private final UploadTarget.Signer signer;
+    private final ObjectStorage storage;
+    private final ProcessingQueue queue;
     private final Limits limits;
     private final Clock clock;
 
-    public Images(ImageStore store, UploadTarget.Signer signer, Limits limits, Clock clock) {
+    public Images(ImageStore store, UploadTarget.Signer signer, ObjectStorage storage, ProcessingQueue queue,
+                  Limits limits, Clock clock) {
         this.store = store;
         this.signer = signer;
+        this.storage = storage;
+        this.queue = queue;
         this.limits = limits;
         this.clock = clock;
     }
@@ -85,6 +90,29 @@ public final class Images {
                 return new Grant(image, signer.grant(image.originalKey(), contentType, request.size()));
             }
         }
+    }
+
+    /**
+     * The owner says the bytes are uploaded: once they are in storage, the image goes to the processing worker.
+     * Idempotent: an image past PENDING is answered as it is. The message goes out before the status changes, so a
+     * failed send changes nothing (503, try again); a change that fails after the send leaves a PENDING image whose
+     * message the worker processes anyway.
+     */
+    public Image complete(String imageId, String ownerId) {
+        Image image = find(imageId, Optional.of(ownerId));
+        if (!image.ownerId().equals(ownerId)) {
+            // Public and ready images are visible to anyone, but only their owner completes an upload.
+            throw Problem.notFound("No such image.");
+        }
+        if (image.status() != Image.Status.PENDING) {
+            return image;
+        }
+        if (!storage.exists(image.originalKey())) {
+            throw Problem.conflict("not-uploaded", "The image's bytes are not in storage yet: upload them with the "
+                                                   + "grant, then complete.");
+        }
+        queue.enqueue(image.imageId());
+        return store.markProcessing(image.imageId()).orElseGet(() -> find(imageId, Optional.of(ownerId)));
     }
 
     public Quota quota(String ownerId) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class ElasticMq implements AutoCloseable {
     private static final Path SERVERS = Path.of("services", "local-aws", "servers", "target", "elasticmq");
+    private static final String ACCOUNT = "000000000000";
 
     private final Server server;
     private final int port;
@@ -59,16 +60,21 @@ public final class ElasticMq implements AutoCloseable {
                 rest-sqs { enabled = true, bind-port = %d, bind-hostname = "127.0.0.1", sqs-limits = strict }
                 # Its statistics endpoint would listen on every interface.
                 rest-stats { enabled = false }
-                aws { region = "us-east-1", accountId = "000000000000" }
+                aws { region = "us-east-1", accountId = "%s" }
                 messages-storage { enabled = true, uri = "jdbc:h2:%s" }
                 queues {
                 %s}
-                """.formatted(port, port, dataDirectory.toAbsolutePath().resolve("elasticmq-h2"), definitions);
+                """.formatted(port, port, ACCOUNT, dataDirectory.toAbsolutePath().resolve("elasticmq-h2"), definitions);
     }
 
     /** Where SDK clients point their endpoint override. */
     public String endpoint() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The URL SQS gives the queue {@code name} (ElasticMQ's fixed account id, this server's address). */
+    public String queueUrl(String name) {
+        return endpoint() + "/" + ACCOUNT + "/" + name;
     }
 
     /** An SDK client for fixtures. */

@@ -126,10 +126,12 @@ public final class LocalAws {
         env.put("COGNITO_CLIENT_ID", pool.clientId());
         env.put("COGNITO_ENDPOINT", cognito.endpoint());
         env.put("AWS_REGION", "us-east-1");
-        // Only the image service keeps objects, so only its environment starts S3.
+        // Only the image service keeps objects and queues work, so only its environment starts S3 and SQS.
         if (schema.equals("images")) {
             env.put("IMAGES_BUCKET", IMAGES_BUCKET);
             env.put("S3_ENDPOINT", s3().endpoint());
+            env.put("IMAGES_PROCESSING_QUEUE_URL", sqs().queueUrl("images-processing"));
+            env.put("SQS_ENDPOINT", sqs().endpoint());
         }
         return env;
     }

@@ -1,0 +1,23 @@
+package dev.cloudgallery.images.sqs;
+
+import dev.cloudgallery.images.domain.ProcessingQueue;
+
+import jakarta.json.Json;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The images-processing queue: one message per image, its body {@code {"imageId": ...}}. */
+public final class SqsProcessingQueue implements ProcessingQueue {
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsProcessingQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void enqueue(String imageId) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.createObjectBuilder()
+                                                                      .add("imageId", imageId).build().toString()));
+    }
+}
