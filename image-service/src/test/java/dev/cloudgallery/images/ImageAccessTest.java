@@ -120,8 +120,11 @@ class ImageAccessTest {
     void refusesBadPagingWith400() {
         String owner = UUID.randomUUID().toString();
         String tampered = Base64.getUrlEncoder().encodeToString("12/not-a-uuid".getBytes());
+        String beforeTime = Base64.getUrlEncoder().encodeToString((Long.MIN_VALUE + "/" + UUID.randomUUID()).getBytes());
+        String afterTime = Base64.getUrlEncoder().encodeToString((Long.MAX_VALUE + "/" + UUID.randomUUID()).getBytes());
         for (String query : List.of("limit=0", "limit=101", "limit=ten", "status=DONE", "cursor=%25%25",
-                                    "cursor=" + tampered, "cursor=bm90LWEtY3Vyc29y")) {
+                                    "cursor=" + tampered, "cursor=bm90LWEtY3Vyc29y", "cursor=" + beforeTime,
+                                    "cursor=" + afterTime)) {
             Response refused = api.send(get("/api/images?" + query, owner));
             assertEquals(400, refused.status(), () -> query + " -> " + refused);
             assertEquals("application/problem+json", refused.header("content-type"));

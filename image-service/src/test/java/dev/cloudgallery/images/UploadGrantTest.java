@@ -144,7 +144,8 @@ class UploadGrantTest {
                 request("a.png", "image/png", 10).add("sha256", "abc"),
                 request("a.png", "image/png", 10).add("size", "10"),
                 request("a.png", "image/png", 10).add("size", 1.5),
-                request("a.png", "image/png", 10).add("filename", "a\u0000.png"));
+                request("a.png", "image/png", 10).add("filename", "a\u0000.png"),
+                request("a.png", "image/png", 10).add("description", "lines\nare fine, NUL \u0000 is not"));
         for (JsonObjectBuilder body : bad) {
             JsonObject json = body.build();
             Response refused = api.send(grant(owner, Json.createObjectBuilder(json)));

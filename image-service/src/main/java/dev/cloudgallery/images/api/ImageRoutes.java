@@ -154,6 +154,8 @@ public final class ImageRoutes implements HttpService {
 
     /** An opaque position in a list: only this service reads it, and a malformed one is the client's error (400). */
     static final class Cursor {
+        private static final long LATEST_MICROS = 9_224_318_015_999_999L;
+
         private Cursor() {
         }
 
@@ -166,8 +168,9 @@ public final class ImageRoutes implements HttpService {
         static ImageStore.Position decode(String cursor) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("/");
-                if (parts.length == 2) {
-                    long micros = Long.parseLong(parts[0]);
+                long micros = parts.length == 2 ? Long.parseLong(parts[0]) : -1;
+                // Within what PostgreSQL stores (up to the year 294276); a cursor before 1970 was never given out.
+                if (micros >= 0 && micros <= LATEST_MICROS) {
                     Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
                                                               Math.floorMod(micros, 1_000_000) * 1_000L);
                     return new ImageStore.Position(createdAt, UUID.fromString(parts[1]).toString());

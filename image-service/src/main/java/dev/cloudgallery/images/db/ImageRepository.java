@@ -33,29 +33,41 @@ public final class ImageRepository implements ImageStore {
     @Override
     public Insert insertWithinQuota(Image image, Limits limits) {
         DbTransaction tx = db.transaction();
+        boolean ended = false;
         try {
             // One grant at a time per owner: the checks and the insert see the same rows.
             tx.get("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", image.ownerId());
             Optional<Image> duplicate = image.sha256().flatMap(sha256 -> findBySha256(tx, image.ownerId(), sha256));
-            if (duplicate.isPresent()) {
-                tx.rollback();
-                return new Insert.Duplicate(duplicate.get());
-            }
             Usage usage = usage(tx, image.ownerId());
-            if (usage.images() + 1 > limits.maxImages() || usage.bytes() + image.declaredSize() > limits.maxBytes()) {
-                tx.rollback();
-                return new Insert.OverQuota(usage);
+            Insert outcome;
+            if (duplicate.isPresent()) {
+                outcome = new Insert.Duplicate(duplicate.get());
+            } else if (usage.images() + 1 > limits.maxImages()
+                       || usage.bytes() + image.declaredSize() > limits.maxBytes()) {
+                outcome = new Insert.OverQuota(usage);
+            } else {
+                tx.dml("INSERT INTO images (image_id, owner_id, status, filename, content_type, declared_size, "
+                               + "sha256, title, description, visibility, created_at) "
+                               + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       image.imageId(), image.ownerId(), image.status().name(), image.filename(),
+                       image.contentType(), image.declaredSize(), image.sha256().orElse(null), image.title(),
+                       image.description(), image.visibility().name().toLowerCase(Locale.ROOT),
+                       Timestamp.from(image.createdAt()));
+                outcome = new Insert.Stored();
             }
-            tx.dml("INSERT INTO images (image_id, owner_id, status, filename, content_type, declared_size, sha256, "
-                           + "title, description, visibility, created_at) "
-                           + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   image.imageId(), image.ownerId(), image.status().name(), image.filename(), image.contentType(),
-                   image.declaredSize(), image.sha256().orElse(null), image.title(), image.description(),
-                   image.visibility().name().toLowerCase(Locale.ROOT), Timestamp.from(image.createdAt()));
+            // Helidon counts the transaction as ended before the commit reaches the database: a commit that fails
+            // must not be followed by a rollback, whose own error would hide the commit's.
+            ended = true;
             tx.commit();
-            return new Insert.Stored();
+            return outcome;
         } catch (RuntimeException e) {
-            tx.rollback();
+            if (!ended) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
+            }
             throw e;
         }
     }

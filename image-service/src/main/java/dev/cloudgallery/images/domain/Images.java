@@ -25,6 +25,8 @@ public final class Images {
     static final int DESCRIPTION_MAX = 2000;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** A description may have lines and tabs, but no other control character (PostgreSQL refuses NUL outright). */
+    private static final Pattern MULTILINE_CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ImageStore store;
@@ -139,7 +141,8 @@ public final class Images {
             errors.add(new FieldError(field, "is required"));
         } else if (stripped.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        } else if (CONTROL.matcher(stripped).find() && !field.equals("description")) {
+        } else if (field.equals("description") ? MULTILINE_CONTROL.matcher(stripped).find()
+                : CONTROL.matcher(stripped).find()) {
             errors.add(new FieldError(field, "must not contain control characters"));
         }
         return stripped;

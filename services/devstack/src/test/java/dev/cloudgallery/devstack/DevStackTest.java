@@ -38,9 +38,12 @@ class DevStackTest {
         int gateway = Ports.free();
         int postgres = Ports.free();
         int cognito = Ports.free();
+        int s3 = Ports.free();
+        int sqs = Ports.free();
         Map<String, String> env = Map.of("DEVSTACK_DATA", data.toString(), "PORT", String.valueOf(gateway),
                                          "POSTGRES_PORT", String.valueOf(postgres),
-                                         "COGNITO_PORT", String.valueOf(cognito));
+                                         "COGNITO_PORT", String.valueOf(cognito),
+                                         "S3_PORT", String.valueOf(s3), "SQS_PORT", String.valueOf(sqs));
         Api api = new HttpApi(URI.create("http://127.0.0.1:" + gateway));
         String email = "dev-" + UUID.randomUUID() + "@example.com";
 
@@ -57,14 +60,15 @@ class DevStackTest {
             assertEquals(200, login(api, email).status());
 
             // Its credentials and confirmation codes are public: nothing it starts may listen beyond loopback.
-            ListeningSockets sockets = ListeningSockets.of(first.toHandle(), Set.of(gateway, postgres, cognito));
-            assertTrue(sockets.addresses().size() >= 6, "gateway, PostgreSQL, cognito-local and three services: "
-                                                        + sockets.addresses());
+            ListeningSockets sockets = ListeningSockets.of(first.toHandle(), Set.of(gateway, postgres, cognito, s3,
+                                                                                   sqs));
+            assertTrue(sockets.addresses().size() >= 8, "gateway, PostgreSQL, cognito-local, S3Mock, ElasticMQ and "
+                                                        + "three services: " + sockets.addresses());
             assertEquals(List.of(), sockets.beyondLoopback(), "sockets listening beyond loopback");
         } finally {
             stop(first);
         }
-        for (int port : List.of(gateway, postgres, cognito)) {
+        for (int port : List.of(gateway, postgres, cognito, s3, sqs)) {
             assertFalse(listening(port), "port " + port + " is still served after the stack stopped");
         }
 

@@ -41,6 +41,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     private static final System.Logger LOGGER = System.getLogger(CognitoIdentityProvider.class.getName());
     // cognito-local's error type is "CognitoLocal#Unsupported"; the SDK keeps the part after '#'.
     private static final String EMULATOR_UNSUPPORTED = "Unsupported";
+    private static final String UNCONFIRMED = "unconfirmed";
 
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
@@ -63,22 +64,21 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public Optional<String> unconfirmedAccount(String email, String password) {
         try {
-            AuthenticationResultType signedIn = cognito.initiateAuth(b -> b
-                    .clientId(clientId)
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult();
-            // A confirmed account: the tokens were only a probe.
-            if (signedIn != null) {
-                revoke(signedIn.refreshToken());
+            // A confirmed account with this password signs in: the tokens were only a probe.
+            revoke(signIn(email, password).refreshToken());
+            return Optional.empty();
+        } catch (Problem problem) {
+            if (problem.status() == 403 && problem.type().equals(Problem.TYPE_BASE + UNCONFIRMED)) {
+                // Cognito checks the password before it reports the account unconfirmed, so this is its owner.
+                AdminGetUserResponse user = call(() -> cognito.adminGetUser(b -> b.userPoolId(userPoolId)
+                        .username(email)));
+                return user.userAttributes().stream().filter(a -> "sub".equals(a.name()))
+                        .map(AttributeType::value).findFirst();
             }
-            return Optional.empty();
-        } catch (UserNotConfirmedException e) {
-            // Cognito checks the password before it reports the account unconfirmed, so this is the owner.
-            AdminGetUserResponse user = call(() -> cognito.adminGetUser(b -> b.userPoolId(userPoolId).username(email)));
-            return user.userAttributes().stream().filter(a -> "sub".equals(a.name()))
-                    .map(AttributeType::value).findFirst();
-        } catch (NotAuthorizedException | InvalidPasswordException | UserNotFoundException e) {
-            return Optional.empty();
+            if (problem.status() == 401) {
+                return Optional.empty();
+            }
+            throw problem;
         }
     }
 
@@ -179,7 +179,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         } catch (InvalidPasswordException e) {
             throw Problem.validation("password", "does not meet the password policy");
         } catch (UserNotConfirmedException e) {
-            throw Problem.forbidden("unconfirmed", "Account not confirmed",
+            throw Problem.forbidden(UNCONFIRMED, "Account not confirmed",
                                     "Confirm the account with the code sent by email before signing in.");
         } catch (NotAuthorizedException | UserNotFoundException e) {
             throw wrongCredentials();

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class LibraryLoggingTest {
     private static final String LOGGER = "dev.cloudgallery.platform.logging.library";
+    /** Held here: JUL keeps loggers weakly, and a collected one would lose the handler under test. */
+    private static final Logger JUL_LOGGER = Logger.getLogger(LOGGER);
 
     private final List<String> lines = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -43,13 +45,13 @@ class LibraryLoggingTest {
     @BeforeEach
     void capture() {
         capture.setFormatter(new JsonLogFormatter());
-        Logger.getLogger(LOGGER).addHandler(capture);
-        Logger.getLogger(LOGGER).setLevel(Level.INFO);
+        JUL_LOGGER.addHandler(capture);
+        JUL_LOGGER.setLevel(Level.INFO);
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger(LOGGER).removeHandler(capture);
+        JUL_LOGGER.removeHandler(capture);
     }
 
     @Test

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrozenFunctionTest {
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(8);
 
     private LambdaRuntimeHarness harness;
 
@@ -47,12 +47,10 @@ class FrozenFunctionTest {
 
     @Test
     void requestsRightAfterAFreezeLongerThanTheIdleTimeoutAreAnswered() {
-        for (int round = 0; round < 2; round++) {
-            // Not idempotent, so the JDK's client would not quietly retry it on a closed connection.
-            assertEquals(200, post().invoke(harness).status(), "before the freeze, round " + round);
-            assertEquals(200, post().invokeAfterFreeze(harness, IDLE_TIMEOUT.plusSeconds(1)).status(),
-                         "right after thawing, round " + round);
-        }
+        // Not idempotent, so the JDK's client would not quietly retry it on a closed connection.
+        assertEquals(200, post().invoke(harness).status(), "before the freeze");
+        assertEquals(200, post().invokeAfterFreeze(harness, IDLE_TIMEOUT.plusSeconds(1)).status(),
+                     "right after thawing");
     }
 
     private static ApiGatewayEvents.Request post() {
