@@ -72,12 +72,7 @@ class UploadGrantTest {
         String policy = new String(Base64.getDecoder().decode(fields.getString("policy")), StandardCharsets.UTF_8);
         assertTrue(policy.contains("[\"content-length-range\",1,9]"), policy);
 
-        Map<String, String> form = new LinkedHashMap<>();
-        fields.forEach((name, value) -> form.put(name, fields.getString(name)));
-        HttpResponse<String> sent = BROWSER.send(BrowserUpload.request(upload.getString("url"), form,
-                                                                       "png bytes".getBytes(StandardCharsets.UTF_8)),
-                                                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(2, sent.statusCode() / 100, () -> sent.statusCode() + " " + sent.body());
+        upload(body, "png bytes");
         try (S3Client s3 = TestStack.shared().s3().client()) {
             assertEquals("image/png", s3.headObject(b -> b.bucket(LocalAws.IMAGES_BUCKET)
                     .key("originals/" + owner + "/" + imageId)).contentType());
@@ -95,12 +90,7 @@ class UploadGrantTest {
         assertEquals(409, early.status(), early::toString);
         assertTrue(early.json().getString("type").endsWith("/not-uploaded"), early::toString);
 
-        JsonObject fields = granted.getJsonObject("upload").getJsonObject("fields");
-        Map<String, String> form = new LinkedHashMap<>();
-        fields.forEach((name, value) -> form.put(name, fields.getString(name)));
-        BROWSER.send(BrowserUpload.request(granted.getJsonObject("upload").getString("url"), form,
-                                           "jpg bytes".getBytes(StandardCharsets.UTF_8)),
-                     HttpResponse.BodyHandlers.ofString());
+        upload(granted, "jpg bytes");
 
         String stranger = UUID.randomUUID().toString();
         assertEquals(404, api.send(Request.of("POST", "/api/images/" + imageId + "/complete")
@@ -171,14 +161,25 @@ class UploadGrantTest {
     }
 
     @Test
-    void theSameBytesTwiceFromOneOwnerIsAConflictNamingTheFirst() {
+    void theSameBytesTwiceFromOneOwnerIsAConflictNamingTheFirstOnceUploaded() throws Exception {
         String owner = UUID.randomUUID().toString();
         String sha256 = HexFormat.of().formatHex(new byte[32]).replace('0', 'a');
         Response first = api.send(grant(owner, request("a.png", "image/png", 10).add("sha256", sha256)));
         assertEquals(201, first.status(), first::toString);
+        String imageId = first.json().getString("imageId");
+
+        // Not uploaded yet (an expired grant, a closed tab): the same image again, with a fresh grant.
+        Response retried = api.send(grant(owner, request("a.png", "image/png", 10).add("sha256", sha256)));
+        assertEquals(201, retried.status(), retried::toString);
+        assertEquals(imageId, retried.json().getString("imageId"));
+        assertEquals(1, quota(owner).getInt("images"));
+
+        upload(retried.json(), "10 bytes!!");
+        assertEquals(202, api.send(Request.of("POST", "/api/images/" + imageId + "/complete")
+                                           .bearer(token(owner))).status());
         Response again = api.send(grant(owner, request("b.png", "image/png", 10).add("sha256", sha256.toUpperCase())));
         assertEquals(409, again.status(), again::toString);
-        assertEquals(first.json().getString("imageId"), again.json().getString("imageId"));
+        assertEquals(imageId, again.json().getString("imageId"));
         assertEquals(201, api.send(grant(UUID.randomUUID().toString(),
                                          request("a.png", "image/png", 10).add("sha256", sha256))).status(),
                      "another owner's identical bytes are theirs to upload");
@@ -205,6 +206,17 @@ class UploadGrantTest {
             assertEquals(401, refused.status(), () -> request.path() + " " + refused);
             assertTrue(refused.header("www-authenticate").startsWith("Bearer"));
         }
+    }
+
+    /** Sends {@code content} as a browser would with the grant's upload target. */
+    private static void upload(JsonObject grant, String content) throws Exception {
+        JsonObject fields = grant.getJsonObject("upload").getJsonObject("fields");
+        Map<String, String> form = new LinkedHashMap<>();
+        fields.forEach((name, value) -> form.put(name, fields.getString(name)));
+        HttpResponse<String> sent = BROWSER.send(BrowserUpload.request(grant.getJsonObject("upload").getString("url"),
+                                                                       form, content.getBytes(StandardCharsets.UTF_8)),
+                                                 HttpResponse.BodyHandlers.ofString());
+        assertEquals(2, sent.statusCode() / 100, () -> sent.statusCode() + " " + sent.body());
     }
 
     private JsonObject quota(String owner) {

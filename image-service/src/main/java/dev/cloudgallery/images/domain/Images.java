@@ -87,7 +87,16 @@ public final class Images {
                                 Optional.ofNullable(sha256), title, description, visibility, 1, clock.instant());
         switch (store.insertWithinQuota(image, limits)) {
             case ImageStore.Insert.OverQuota over -> throw quotaExceeded(over.usage());
-            case ImageStore.Insert.Duplicate duplicate -> throw duplicate(duplicate.existing());
+            case ImageStore.Insert.Duplicate duplicate -> {
+                Image existing = duplicate.existing();
+                if (existing.status() != Image.Status.PENDING) {
+                    throw duplicate(existing);
+                }
+                // Not uploaded yet, its grant perhaps expired (a closed tab, a lost connection): the same upload
+                // again, with a fresh grant, rather than a conflict nobody could get past.
+                return new Grant(existing, signer.grant(existing.originalKey(), existing.contentType(),
+                                                        existing.declaredSize()));
+            }
             case ImageStore.Insert.Stored stored -> {
                 return new Grant(image, signer.grant(image.originalKey(), contentType, request.size()));
             }
