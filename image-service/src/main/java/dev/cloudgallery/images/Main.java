@@ -2,6 +2,7 @@ package dev.cloudgallery.images;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.cloudgallery.images.api.ImageRoutes;
 import dev.cloudgallery.images.db.ImageRepository;
@@ -41,16 +42,18 @@ public final class Main {
                                    images.get("max-images-per-owner").asLong().get(),
                                    images.get("max-bytes-per-owner").asLong().get());
         String bucket = images.get("bucket").asString().get();
+        Optional<String> s3Endpoint = AwsClients.endpoint(config, "s3");
         S3UploadTargets uploads = new S3UploadTargets(AwsClients.credentials(config, "s3"),
                                                       config.get("aws.region").asString().orElseThrow(
                                                               () -> new IllegalStateException("AWS_REGION is not set")),
                                                       bucket,
-                                                      AwsClients.endpoint(config, "s3").orElse(""),
+                                                      s3Endpoint.orElse(""),
                                                       images.get("upload-validity").as(Duration.class).get(),
                                                       Clock.systemUTC());
         Images useCases = new Images(new ImageRepository(platform.database().client()), uploads,
+                                     // A stand-in answers path-style only.
                                      new S3ObjectStorage(AwsClients.build(S3Client.builder().forcePathStyle(
-                                             AwsClients.endpoint(config, "s3").isPresent()), config, "s3"), bucket),
+                                             s3Endpoint.isPresent()), config, "s3"), bucket),
                                      new SqsProcessingQueue(AwsClients.build(SqsClient.builder(), config, "sqs"),
                                                             images.get("processing-queue-url").asString().get()),
                                      limits, Clock.systemUTC());

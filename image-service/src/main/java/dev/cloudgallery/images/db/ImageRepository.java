@@ -37,24 +37,10 @@ public final class ImageRepository implements ImageStore {
         try {
             // One grant at a time per owner: the checks and the insert see the same rows.
             tx.get("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", image.ownerId());
-            Optional<Image> duplicate = image.sha256().flatMap(sha256 -> findBySha256(tx, image.ownerId(), sha256));
-            Usage usage = usage(tx, image.ownerId());
-            Insert outcome;
-            if (duplicate.isPresent()) {
-                outcome = new Insert.Duplicate(duplicate.get());
-            } else if (usage.images() + 1 > limits.maxImages()
-                       || usage.bytes() + image.declaredSize() > limits.maxBytes()) {
-                outcome = new Insert.OverQuota(usage);
-            } else {
-                tx.dml("INSERT INTO images (image_id, owner_id, status, filename, content_type, declared_size, "
-                               + "sha256, title, description, visibility, created_at) "
-                               + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       image.imageId(), image.ownerId(), image.status().name(), image.filename(),
-                       image.contentType(), image.declaredSize(), image.sha256().orElse(null), image.title(),
-                       image.description(), image.visibility().name().toLowerCase(Locale.ROOT),
-                       Timestamp.from(image.createdAt()));
-                outcome = new Insert.Stored();
-            }
+            Insert outcome = image.sha256()
+                    .flatMap(sha256 -> findBySha256(tx, image.ownerId(), sha256))
+                    .<Insert>map(Insert.Duplicate::new)
+                    .orElseGet(() -> insertWithinLimits(tx, image, limits));
             // Helidon counts the transaction as ended before the commit reaches the database: a commit that fails
             // must not be followed by a rollback, whose own error would hide the commit's.
             ended = true;
@@ -70,6 +56,19 @@ public final class ImageRepository implements ImageStore {
             }
             throw e;
         }
+    }
+
+    private static Insert insertWithinLimits(DbTransaction tx, Image image, Limits limits) {
+        Usage usage = usage(tx, image.ownerId());
+        if (usage.images() + 1 > limits.maxImages() || usage.bytes() + image.declaredSize() > limits.maxBytes()) {
+            return new Insert.OverQuota(usage);
+        }
+        tx.dml("INSERT INTO images (image_id, owner_id, status, filename, content_type, declared_size, sha256, title, "
+                       + "description, visibility, created_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               image.imageId(), image.ownerId(), image.status().name(), image.filename(), image.contentType(),
+               image.declaredSize(), image.sha256().orElse(null), image.title(), image.description(),
+               image.visibility().name().toLowerCase(Locale.ROOT), Timestamp.from(image.createdAt()));
+        return new Insert.Stored();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.cloudgallery.localaws;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,12 +30,8 @@ public final class S3Mock implements AutoCloseable {
     public static S3Mock start(Path dataDirectory, int port, List<String> buckets) {
         Path jars = LocalFiles.find(SERVERS, "S3Mock is not in " + SERVERS + ": build first (make build)");
         int chosen = port == 0 ? Ports.free() : port;
+        // S3Mock creates its store but not the store's parent, which Server.start creates before starting it.
         Path store = dataDirectory.resolve("store");
-        try {
-            Files.createDirectories(dataDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<String> command = List.of(
                 Server.java(),
                 // Spring Boot's launcher reads loader.path: the extension that keeps S3Mock's second connector on

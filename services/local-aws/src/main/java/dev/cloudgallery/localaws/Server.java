@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A stand-in running as a child process, its output appended to a log beside its data. It stops with the JVM that
  * started it, and {@link #close()} stops it at once.
  */
-final class Server implements AutoCloseable {
+public final class Server implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
@@ -63,10 +63,18 @@ final class Server implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Asks {@code process} to stop (SIGTERM, which runs a JVM's shutdown hooks), and forces it after {@code grace};
+     * returns once it has ended.
+     */
+    public static void stop(Process process, Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
