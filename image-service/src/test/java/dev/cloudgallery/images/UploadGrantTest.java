@@ -210,11 +210,16 @@ class UploadGrantTest {
 
     /** Sends {@code content} as a browser would with the grant's upload target. */
     private static void upload(JsonObject grant, String content) throws Exception {
+        upload(grant, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code content} as a browser would with the grant's upload target. */
+    static void upload(JsonObject grant, byte[] content) throws Exception {
         JsonObject fields = grant.getJsonObject("upload").getJsonObject("fields");
         Map<String, String> form = new LinkedHashMap<>();
         fields.forEach((name, value) -> form.put(name, fields.getString(name)));
         HttpResponse<String> sent = BROWSER.send(BrowserUpload.request(grant.getJsonObject("upload").getString("url"),
-                                                                       form, content.getBytes(StandardCharsets.UTF_8)),
+                                                                       form, content),
                                                  HttpResponse.BodyHandlers.ofString());
         assertEquals(2, sent.statusCode() / 100, () -> sent.statusCode() + " " + sent.body());
     }

@@ -1,10 +1,12 @@
 package dev.cloudgallery.images.api;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,7 +60,17 @@ public final class ImageRoutes implements HttpService {
                             .add("status", image.status().name()).build());
                 }))
                 .get("/{id}", auth.optional((req, res, caller) -> send(res, json(images.find(
-                        req.path().pathParameters().get("id"), caller.map(Caller::userId))).build())));
+                        req.path().pathParameters().get("id"), caller.map(Caller::userId))).build())))
+                .patch("/{id}", auth.required((req, res, caller) -> {
+                    RequestBodies.Body body = RequestBodies.json(req);
+                    send(res, json(images.update(req.path().pathParameters().get("id"), caller.userId(),
+                                                 new Images.Changes(body.string("title"), body.string("description"),
+                                                                    body.string("visibility")))).build());
+                }))
+                .delete("/{id}", auth.required((req, res, caller) -> {
+                    images.delete(req.path().pathParameters().get("id"), caller.userId());
+                    res.status(Status.NO_CONTENT_204).send();
+                }));
     }
 
     private void grant(ServerRequest req, ServerResponse res, Caller caller) {
@@ -129,7 +141,7 @@ public final class ImageRoutes implements HttpService {
                 .build();
     }
 
-    private static JsonObjectBuilder json(Image image) {
+    private JsonObjectBuilder json(Image image) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("imageId", image.imageId())
                 .add("ownerId", image.ownerId())
@@ -143,6 +155,12 @@ public final class ImageRoutes implements HttpService {
         image.rejectReason().ifPresent(reason -> json.add("rejectReason", reason));
         image.width().ifPresent(width -> json.add("width", width));
         image.height().ifPresent(height -> json.add("height", height));
+        Map<String, URI> urls = images.urls(image);
+        if (!urls.isEmpty()) {
+            JsonObjectBuilder links = Json.createObjectBuilder();
+            urls.forEach((name, url) -> links.add(name, url.toString()));
+            json.add("urls", links);
+        }
         return json;
     }
 

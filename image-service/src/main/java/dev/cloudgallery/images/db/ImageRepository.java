@@ -1,6 +1,7 @@
 package dev.cloudgallery.images.db;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +11,14 @@ import java.util.UUID;
 import dev.cloudgallery.images.domain.Image;
 import dev.cloudgallery.images.domain.ImageStore;
 import dev.cloudgallery.images.domain.Limits;
+import dev.cloudgallery.images.processing.ImageProcessor;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 
 /** Images in the {@code images} schema. Helidon's JDBC client binds a UUID as text, so the SQL casts ids. */
 public final class ImageRepository implements ImageStore {
@@ -90,9 +94,54 @@ public final class ImageRepository implements ImageStore {
     }
 
     @Override
+    public boolean markReady(String imageId, long size, String checksum, ImageProcessor.Outcome.Processed processed) {
+        JsonObjectBuilder renditions = Json.createObjectBuilder();
+        processed.renditions().forEach(r -> renditions.add(r.name(), Json.createObjectBuilder()
+                .add("contentType", r.contentType()).add("bytes", r.bytes().length)
+                .add("width", r.width()).add("height", r.height())));
+        return db.execute().dml("UPDATE images SET status = 'READY', size = ?, checksum = ?, width = ?, height = ?, "
+                                        + "renditions = ?::jsonb, version = version + 1, updated_at = now() "
+                                        + "WHERE image_id = ?::uuid AND status IN ('PENDING', 'PROCESSING')",
+                                size, checksum, processed.width(), processed.height(),
+                                renditions.build().toString(), imageId) == 1;
+    }
+
+    @Override
+    public boolean markRejected(String imageId, String reason) {
+        return db.execute().dml("UPDATE images SET status = 'REJECTED', reject_reason = ?, version = version + 1, "
+                                        + "updated_at = now() WHERE image_id = ?::uuid "
+                                        + "AND status IN ('PENDING', 'PROCESSING')", reason, imageId) == 1;
+    }
+
+    @Override
     public Optional<Image> find(String imageId) {
         return db.execute().get("SELECT " + COLUMNS + " FROM images WHERE image_id = ?::uuid", imageId)
                 .map(ImageRepository::image);
+    }
+
+    @Override
+    public Optional<Image> update(String imageId, String title, String description, Image.Visibility visibility) {
+        return db.execute().get("UPDATE images SET title = ?, description = ?, visibility = ?, version = version + 1, "
+                                        + "updated_at = now() WHERE image_id = ?::uuid RETURNING " + COLUMNS,
+                                title, description, visibility.name().toLowerCase(Locale.ROOT), imageId)
+                .map(ImageRepository::image);
+    }
+
+    @Override
+    public void delete(String imageId) {
+        db.execute().dml("DELETE FROM images WHERE image_id = ?::uuid", imageId);
+    }
+
+    @Override
+    public List<Image> pendingBefore(Instant before, int limit) {
+        return db.execute().query("SELECT " + COLUMNS + " FROM images WHERE status = 'PENDING' AND created_at < ? "
+                                          + "ORDER BY created_at LIMIT ?", Timestamp.from(before), limit)
+                .map(ImageRepository::image).toList();
+    }
+
+    @Override
+    public boolean deletePending(String imageId) {
+        return db.execute().dml("DELETE FROM images WHERE image_id = ?::uuid AND status = 'PENDING'", imageId) == 1;
     }
 
     /** The owner's image with this content, unless it was rejected. */

@@ -1,6 +1,7 @@
 package dev.cloudgallery.images.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** An upload and what processing made of it. */
@@ -16,6 +17,14 @@ public record Image(String imageId, String ownerId, Status status, Optional<Stri
     /** Where the browser's upload lands: a key the server chose, never one from the client. */
     public String originalKey() {
         return "originals/" + ownerId + "/" + imageId;
+    }
+
+    /** The renditions processing makes, each re-encoded from pixels: nothing of the upload's metadata survives. */
+    public static final List<String> RENDITIONS = List.of("original", "medium", "thumbnail");
+
+    /** Where a rendition of a READY image is kept; the upload itself is deleted once processed. */
+    public String renditionKey(String rendition) {
+        return "images/" + ownerId + "/" + imageId + "/" + rendition;
     }
 
     /** Whether {@code userId} may see it: the owner always, anyone once it is public and ready. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.cloudgallery.images.processing.ImageProcessor;
+
 /** Where images are kept: the service's own schema. */
 public interface ImageStore {
     /** What one owner's uploads take: every image but the rejected ones. */
@@ -39,7 +41,27 @@ public interface ImageStore {
     /** Moves a PENDING image to PROCESSING; empty when it was no longer PENDING. */
     Optional<Image> markProcessing(String imageId);
 
+    /**
+     * Records a processed image as READY: the upload's size and SHA-256, its upright dimensions and its renditions.
+     * False when the image was no longer PENDING or PROCESSING (processed already, or deleted).
+     */
+    boolean markReady(String imageId, long size, String checksum, ImageProcessor.Outcome.Processed processed);
+
+    /** Records a refused image as REJECTED for {@code reason}; false as for {@link #markReady}. */
+    boolean markRejected(String imageId, String reason);
+
     Optional<Image> find(String imageId);
+
+    /** Sets what the owner may change; empty when the image is gone. */
+    Optional<Image> update(String imageId, String title, String description, Image.Visibility visibility);
+
+    void delete(String imageId);
+
+    /** Up to {@code limit} images still PENDING that were granted before {@code before}, oldest first. */
+    List<Image> pendingBefore(Instant before, int limit);
+
+    /** Deletes the image if it is still PENDING; false otherwise. */
+    boolean deletePending(String imageId);
 
     /** Up to {@code limit} of the owner's images after {@code after} (newest first), of {@code status} if given. */
     List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Position> after, int limit);

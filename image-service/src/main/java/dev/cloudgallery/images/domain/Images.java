@@ -1,8 +1,11 @@
 package dev.cloudgallery.images.domain;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +37,17 @@ public final class Images {
     private final ObjectStorage storage;
     private final ProcessingQueue queue;
     private final Limits limits;
+    private final Duration urlValidity;
     private final Clock clock;
 
     public Images(ImageStore store, UploadTarget.Signer signer, ObjectStorage storage, ProcessingQueue queue,
-                  Limits limits, Clock clock) {
+                  Limits limits, Duration urlValidity, Clock clock) {
         this.store = store;
         this.signer = signer;
         this.storage = storage;
         this.queue = queue;
         this.limits = limits;
+        this.urlValidity = urlValidity;
         this.clock = clock;
     }
 
@@ -110,11 +115,7 @@ public final class Images {
      * message the worker processes anyway.
      */
     public Image complete(String imageId, String ownerId) {
-        Image image = find(imageId, Optional.of(ownerId));
-        if (!image.ownerId().equals(ownerId)) {
-            // Public and ready images are visible to anyone, but only their owner completes an upload.
-            throw Problem.notFound("No such image.");
-        }
+        Image image = owned(imageId, ownerId);
         if (image.status() != Image.Status.PENDING) {
             return image;
         }
@@ -124,6 +125,46 @@ public final class Images {
         }
         queue.enqueue(image.imageId());
         return store.markProcessing(image.imageId()).orElseGet(() -> find(imageId, Optional.of(ownerId)));
+    }
+
+    /** What an owner asks to change; an absent field stays as it is. */
+    public record Changes(Optional<String> title, Optional<String> description, Optional<String> visibility) {
+    }
+
+    public Image update(String imageId, String ownerId, Changes changes) {
+        Image image = owned(imageId, ownerId);
+        List<FieldError> errors = new ArrayList<>();
+        String title = changes.title().map(t -> text(errors, "title", t, TITLE_MAX, false)).orElse(image.title());
+        String description = changes.description().map(d -> text(errors, "description", d, DESCRIPTION_MAX, false))
+                .orElse(image.description());
+        Image.Visibility visibility = changes.visibility().map(v -> visibility(errors, v)).orElse(image.visibility());
+        if (!errors.isEmpty()) {
+            throw Problem.validation(errors);
+        }
+        return store.update(image.imageId(), title, description, visibility)
+                .orElseThrow(() -> Problem.notFound("No such image."));
+    }
+
+    /**
+     * Deletes the image: its upload and every rendition leave storage first, then the row, so a failure half way
+     * leaves an image the owner can delete again rather than objects nobody knows of.
+     */
+    public void delete(String imageId, String ownerId) {
+        Image image = owned(imageId, ownerId);
+        List<String> keys = new ArrayList<>(List.of(image.originalKey()));
+        Image.RENDITIONS.forEach(rendition -> keys.add(image.renditionKey(rendition)));
+        storage.delete(keys);
+        store.delete(image.imageId());
+    }
+
+    /** Short-lived URLs of a READY image's renditions, by name; none before it is ready. */
+    public Map<String, URI> urls(Image image) {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        if (image.status() == Image.Status.READY) {
+            Image.RENDITIONS.forEach(rendition -> urls.put(rendition, storage.presignedGet(
+                    image.renditionKey(rendition), urlValidity)));
+        }
+        return urls;
     }
 
     public Quota quota(String ownerId) {
@@ -142,6 +183,15 @@ public final class Images {
     public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<ImageStore.Position> after,
                             int limit) {
         return store.list(ownerId, status, after, limit);
+    }
+
+    /** The owner's image; 404 for anyone else, even where the image is public: only its owner changes it. */
+    private Image owned(String imageId, String ownerId) {
+        Image image = find(imageId, Optional.of(ownerId));
+        if (!image.ownerId().equals(ownerId)) {
+            throw Problem.notFound("No such image.");
+        }
+        return image;
     }
 
     private static String text(List<FieldError> errors, String field, String value, int max, boolean required) {

@@ -24,14 +24,18 @@ import io.helidon.webserver.WebServer;
  * {@code /api/<name>} to the owning service as API Gateway does. Ctrl-C stops every child.
  */
 public final class DevStack {
-    /** A service: its schema (also its route prefix), module folder and main class. */
-    private record Service(String schema, String module, String mainClass) {
+    /** A process: its service's schema (also its route prefix), module folder, main class and log's name. */
+    private record Service(String schema, String module, String mainClass, String name) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("users", "user-service", "dev.cloudgallery.users.Main"),
-            new Service("images", "image-service", "dev.cloudgallery.images.Main"),
-            new Service("gallery", "gallery-service", "dev.cloudgallery.gallery.Main"));
+            new Service("users", "user-service", "dev.cloudgallery.users.Main", "user-service"),
+            new Service("images", "image-service", "dev.cloudgallery.images.Main", "image-service"),
+            new Service("gallery", "gallery-service", "dev.cloudgallery.gallery.Main", "gallery-service"));
+    /** Queue workers: in AWS each is a function fed by its queue; here a process polling it. */
+    private static final List<Service> WORKERS = List.of(
+            new Service("images", "image-service", "dev.cloudgallery.images.ProcessingWorker",
+                        "image-worker"));
 
     private DevStack() {
     }
@@ -44,7 +48,6 @@ public final class DevStack {
                                                                  Integer.parseInt(env("COGNITO_PORT", "9229")),
                                                                  Integer.parseInt(env("S3_PORT", "9090")),
                                                                  Integer.parseInt(env("SQS_PORT", "9324"))));
-        // The services don't use S3 and SQS yet; started now, they are there for a person to try.
         String s3 = stack.s3().endpoint();
         String sqs = stack.sqs().endpoint();
 
@@ -53,6 +56,9 @@ public final class DevStack {
             upstreams.put("/api/" + service.schema(),
                           startService(service, stack.unmigratedServiceEnvironment(service.schema()),
                                        data.resolve("logs")));
+        }
+        for (Service worker : WORKERS) {
+            startWorker(worker, stack.unmigratedServiceEnvironment(worker.schema()), data.resolve("logs"));
         }
         WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")),
                                           LocalAws.ORIGIN_VALUE);
@@ -104,6 +110,16 @@ public final class DevStack {
         }
     }
 
+    /** Starts a queue worker in its own JVM, after its service has migrated the schema. */
+    private static void startWorker(Service worker, Map<String, String> environment, Path logs) {
+        try {
+            Process process = java(worker, worker.mainClass(), environment, logs);
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the worker of " + worker.module(), e);
+        }
+    }
+
     /** Runs a main class of a service's module with that module's class path, appending to its log. */
     private static Process java(Service service, String mainClass, Map<String, String> environment, Path logs)
             throws IOException {
@@ -113,7 +129,7 @@ public final class DevStack {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                                     "-cp", classpath, mainClass)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
         builder.environment().putAll(environment);
         return builder.start();
     }

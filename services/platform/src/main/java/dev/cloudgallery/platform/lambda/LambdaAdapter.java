@@ -30,10 +30,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -44,8 +41,7 @@ import jakarta.json.spi.JsonProvider;
  * forwarded to it as a plain HTTP request, so business code never knows which adapter runs. SQS events go to the
  * {@link SqsHandler} given at construction.
  * <p>
- * Events are parsed here as plain JSON rather than bound to the aws-lambda-java-events classes: the RIC's reflective
- * (de)serialisation of those cost a few hundred milliseconds of every cold start. The loopback hop uses the JDK's
+ * Events are parsed as plain JSON ({@link LambdaEvents}). The loopback hop uses the JDK's
  * HTTP client ({@code HttpURLConnection} can't send {@code PATCH} and silently drops {@code Origin}).
  * <p>
  * A service's handler is a final subclass with a public no-argument constructor, e.g.
@@ -97,10 +93,7 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonObject answer = dispatch(read(input));
-        try (JsonWriter writer = JSON.createWriter(output)) {
-            writer.write(answer);
-        }
+        LambdaEvents.write(dispatch(LambdaEvents.read(input)), output);
     }
 
     private static WebServer start(Function<Config, WebServer> starter) {
@@ -111,26 +104,15 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         return server;
     }
 
-    private static JsonObject read(InputStream input) {
-        JsonValue value;
-        try (JsonReader reader = JSON.createReader(input)) {
-            value = reader.readValue();
-        }
-        if (value instanceof JsonObject event) {
-            return event;
-        }
-        throw new IllegalArgumentException("Unsupported event: expected a JSON object, got " + value.getValueType());
-    }
-
     private JsonObject dispatch(JsonObject event) throws IOException {
         if (isHttpApi(event)) {
             return forward(event);
         }
-        if (isSqs(event)) {
+        if (LambdaEvents.isSqs(event)) {
             if (sqs == null) {
                 throw new IllegalStateException("An SQS event reached a function that has no SqsHandler");
             }
-            return sqs.handle(event);
+            return LambdaEvents.handleBatch(event, sqs);
         }
         throw new IllegalArgumentException("Unsupported event: expected an API Gateway HTTP API (payload 2.0) or an"
                 + " SQS event, got one with the keys " + event.keySet());
@@ -140,13 +122,6 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         return "2.0".equals(event.getString("version", null))
                 && event.get("requestContext") instanceof JsonObject context
                 && context.get("http") instanceof JsonObject;
-    }
-
-    private static boolean isSqs(JsonObject event) {
-        return event.get("Records") instanceof JsonArray records
-                && !records.isEmpty()
-                && records.get(0) instanceof JsonObject first
-                && "aws:sqs".equals(first.getString("eventSource", null));
     }
 
     private JsonObject forward(JsonObject event) throws IOException {

@@ -1,16 +1,15 @@
 package dev.cloudgallery.platform.lambda;
 
-import jakarta.json.JsonObject;
-
 /**
- * Consumes one SQS batch delivered to a service's Lambda function.
+ * Consumes one SQS message delivered to a service's Lambda function, or polled by its local worker.
  * <p>
- * The answer is the partial batch response, {@code {"batchItemFailures":[{"itemIdentifier":"<messageId>"}]}}: the
- * event source mapping (with {@code ReportBatchItemFailures}) deletes every other message and redelivers only those
- * listed. Throwing fails the whole batch, so every message in it comes back.
+ * Throwing reports the message as failed: it is listed in the partial batch response
+ * ({@code {"batchItemFailures":[{"itemIdentifier":"<messageId>"}]}}), so the event source mapping (with
+ * {@code ReportBatchItemFailures}) deletes every other message of the batch and SQS delivers this one again after
+ * the queue's visibility timeout, until the queue's redrive policy moves it to the dead-letter queue. A handler
+ * must therefore be idempotent: SQS delivers at least once.
  */
 @FunctionalInterface
 public interface SqsHandler {
-    /** Handles the event ({@code {"Records":[...]}}) and returns the partial batch response. */
-    JsonObject handle(JsonObject event);
+    void handle(String body) throws Exception;
 }

@@ -1,0 +1,68 @@
+package dev.cloudgallery.images;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.cloudgallery.images.db.ImageRepository;
+import dev.cloudgallery.images.domain.ImageStore;
+import dev.cloudgallery.images.domain.Images;
+import dev.cloudgallery.images.domain.Limits;
+import dev.cloudgallery.images.domain.Processing;
+import dev.cloudgallery.images.domain.Sweeper;
+import dev.cloudgallery.images.processing.ImageProcessor;
+import dev.cloudgallery.images.s3.S3ObjectStorage;
+import dev.cloudgallery.images.s3.S3UploadTargets;
+import dev.cloudgallery.images.sqs.SqsProcessingQueue;
+import dev.cloudgallery.platform.aws.AwsClients;
+import dev.cloudgallery.platform.db.Database;
+
+import io.helidon.config.Config;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The service's parts, built once from its configuration (the {@code images} node of application.yaml): what the
+ * API uses and what the processing worker uses, over the same schema, bucket and queue.
+ */
+record Components(Images images, Processing processing, Sweeper sweeper, SqsClient sqs, String queueUrl) {
+
+    static Components create(Config config, Database database) {
+        Config images = config.get("images");
+        Limits limits = new Limits(images.get("max-upload-bytes").asLong().get(),
+                                   images.get("max-images-per-owner").asLong().get(),
+                                   images.get("max-bytes-per-owner").asLong().get());
+        String bucket = images.get("bucket").asString().get();
+        String region = config.get("aws.region").asString()
+                .orElseThrow(() -> new IllegalStateException("AWS_REGION is not set"));
+        boolean standIn = AwsClients.endpoint(config, "s3").isPresent();
+        Duration uploadValidity = images.get("upload-validity").as(Duration.class).get();
+        S3UploadTargets uploads = new S3UploadTargets(AwsClients.credentials(config, "s3"), region, bucket,
+                                                      AwsClients.endpoint(config, "s3").orElse(""), uploadValidity,
+                                                      Clock.systemUTC());
+        // A stand-in answers path-style only.
+        S3Client s3 = AwsClients.build(S3Client.builder().forcePathStyle(standIn), config, "s3");
+        S3Presigner.Builder presigner = S3Presigner.builder()
+                .region(Region.of(region))
+                .credentialsProvider(AwsClients.credentials(config, "s3"))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(standIn).build());
+        AwsClients.endpoint(config, "s3").map(java.net.URI::create).ifPresent(presigner::endpointOverride);
+        S3ObjectStorage storage = new S3ObjectStorage(s3, presigner.build(), bucket);
+        SqsClient sqs = AwsClients.build(SqsClient.builder(), config, "sqs");
+        String queueUrl = images.get("processing-queue-url").asString().get();
+        SqsProcessingQueue queue = new SqsProcessingQueue(sqs, queueUrl);
+        ImageStore store = new ImageRepository(database.client());
+        ImageProcessor processor = new ImageProcessor(new ImageProcessor.Settings(
+                images.get("max-pixels").asLong().get(), images.get("medium-edge").asInt().get(),
+                images.get("thumbnail-edge").asInt().get()));
+        return new Components(
+                new Images(store, uploads, storage, queue, limits, images.get("url-validity").as(Duration.class).get(),
+                           Clock.systemUTC()),
+                new Processing(store, storage, processor, limits),
+                new Sweeper(store, storage, queue, images.get("pending-ttl").as(Duration.class).get(), uploadValidity,
+                            Clock.systemUTC()),
+                sqs, queueUrl);
+    }
+}
