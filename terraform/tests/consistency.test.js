@@ -137,6 +137,21 @@ for (const service of SERVICE_STACKS) {
     assert.ok(fs.existsSync(file), `${path.relative(REPO_ROOT, file)} (handler ${handler}) not found`);
   });
 
+  test(`${service}: a worker's handler class exists and is a queue handler`, (t) => {
+    const worker = stacks[service].module.service.worker;
+    if (!worker) {
+      t.skip('no worker function');
+      return;
+    }
+    const [className, method] = worker.handler.split('::');
+    assert.equal(method, 'handleRequest');
+    const file = path.join(REPO_ROOT, service, 'src', 'main', 'java', ...className.split('.')) + '.java';
+    assert.ok(fs.existsSync(file), `${path.relative(REPO_ROOT, file)} (worker handler ${worker.handler}) not found`);
+    assert.match(fs.readFileSync(file, 'utf8'), /extends QueueLambda\b/, `${worker.handler} must be a QueueLambda`);
+    assert.ok(Object.keys(stacks[service].module.service.event_sources || {}).length > 0,
+      'a worker without event sources would never run');
+  });
+
   test(`${service}: the image's own command is the handler Terraform passes`, () => {
     const pom = path.join(REPO_ROOT, service, 'pom.xml');
     requireFile(pom);

@@ -95,20 +95,18 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     }
   }
 
-  # Abandoned uploads: image-service's presigned POST tags the original upload-state=pending and the worker drops the
-  # tag once the image is processed, so an upload whose grant was never completed disappears on its own.
+  # Stale uploads: the worker deletes an upload once it is processed or rejected, and its sweep processes or drops
+  # every grant within the service's pending TTL, so whatever is still under originals/ days later is garbage (an
+  # upload with a grant re-used after processing, or one whose outcome the worker failed to record).
   dynamic "rule" {
     for_each = each.key == "images" ? [1] : []
 
     content {
-      id     = "expire-abandoned-uploads"
+      id     = "expire-stale-uploads"
       status = "Enabled"
 
       filter {
-        and {
-          prefix = "originals/"
-          tags   = { upload-state = "pending" }
-        }
+        prefix = "originals/"
       }
 
       expiration {

@@ -250,7 +250,7 @@ variable "noncurrent_version_expiration_days" {
 }
 
 variable "pending_upload_expiration_days" {
-  description = "Days after which an original upload still tagged upload-state=pending (never completed or never processed) is deleted."
+  description = "Days after which an upload still under originals/ is deleted: by then the image-service worker has processed or dropped it, so it is garbage."
   type        = number
 
   validation {

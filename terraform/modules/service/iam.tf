@@ -1,5 +1,5 @@
-# Two roles: the API function's (its own secret, the origin secret, queues and objects) and the migration function's
-# (its own secret and the master secret). Nothing here uses wildcard actions; "*" resources appear only where AWS
+# Two roles: the API function's (its own secret, the origin secret, queues and objects), which its worker function
+# shares, and the migration function's (its own secret and the master secret). Nothing here uses wildcard actions; "*" resources appear only where AWS
 # allows nothing narrower.
 
 data "aws_iam_policy_document" "assume_lambda" {
@@ -25,7 +25,7 @@ data "aws_iam_policy_document" "api" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.api.arn}:*"]
+    resources = concat(["${aws_cloudwatch_log_group.api.arn}:*"], [for group in aws_cloudwatch_log_group.worker : "${group.arn}:*"])
   }
 
   # Lambda manages the function's network interfaces with the execution role. EC2 does not support resource-level

@@ -79,6 +79,14 @@ resource "aws_cloudwatch_log_group" "api" {
   kms_key_id        = var.logs_kms_key_arn
 }
 
+resource "aws_cloudwatch_log_group" "worker" {
+  count = var.worker == null ? 0 : 1
+
+  name              = "/aws/lambda/${local.function_name}-worker"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.logs_kms_key_arn
+}
+
 resource "aws_cloudwatch_log_group" "migration" {
   name              = "/aws/lambda/${local.migration_function_name}"
   retention_in_days = var.log_retention_days

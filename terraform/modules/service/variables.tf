@@ -247,8 +247,25 @@ variable "policy_statements" {
   }
 }
 
+variable "worker" {
+  description = "A queue worker on the same image with its own handler and sizing, e.g. image-service's processing worker. When set, event_sources feed it instead of the API function, and schedule_expression (EventBridge, e.g. rate(5 minutes)) invokes it with a Scheduled Event. null: the API function's handler consumes event_sources."
+  type = object({
+    handler              = string
+    memory_size          = optional(number, 2048)
+    timeout              = optional(number, 120)
+    reserved_concurrency = optional(number, 10)
+    schedule_expression  = optional(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.worker == null || (try(var.worker.memory_size, 0) >= 128 && try(var.worker.memory_size, 0) <= 10240 && try(var.worker.timeout, 0) >= 1 && try(var.worker.timeout, 0) <= 900)
+    error_message = "worker.memory_size must be 128-10240 MB and worker.timeout 1-900 seconds."
+  }
+}
+
 variable "event_sources" {
-  description = "SQS queues whose messages the API function's handler also processes (workers), keyed by a short name. Failed messages go to the queue's dead-letter queue (redrive policy of the platform's queue). report_batch_item_failures: the handler returns {\"batchItemFailures\": [...]} so only failed messages are retried."
+  description = "SQS queues whose messages the worker's handler (or, without a worker, the API function's) processes, keyed by a short name. Failed messages go to the queue's dead-letter queue (redrive policy of the platform's queue). report_batch_item_failures: the handler returns {\"batchItemFailures\": [...]} so only failed messages are retried."
   type = map(object({
     queue_arn                       = string
     kms_key_arn                     = string

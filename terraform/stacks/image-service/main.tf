@@ -61,29 +61,38 @@ module "service" {
     "GET /api/images"           = "JWT"
     "GET /api/images/quota"     = "JWT"
     "GET /api/images/{imageId}" = "NONE"
+    "PATCH /api/images/{imageId}" = "JWT"
+    "DELETE /api/images/{imageId}" = "JWT"
     "POST /api/images/{imageId}/complete" = "JWT"
     "GET /api/images/health"    = "NONE"
     "GET /api/images/openapi"   = "NONE"
   }
 
-  # Upload worker: "complete" enqueues to images-processing; the same function processes the queue.
+  # The processing worker: "complete" and the sweep enqueue to images-processing; this function decodes, re-encodes
+  # and stores the renditions. Its schedule sweeps uploads nobody completed and grants that expired unused.
+  worker = {
+    handler              = "dev.cloudgallery.images.WorkerLambda::handleRequest"
+    memory_size          = var.worker_memory_size
+    timeout              = var.worker_timeout
+    reserved_concurrency = var.worker_reserved_concurrency
+    schedule_expression  = "rate(5 minutes)"
+  }
   event_sources = {
-    for name, source in {
-      "images-processing" = {
-        queue_arn           = module.platform.images_processing_queue_arn
-        kms_key_arn         = module.platform.messaging_kms_key_arn
-        batch_size          = 1 # one image per invocation: decoding is memory-bound, retries stay per image
-        maximum_concurrency = 10
-      }
-    } : name => source if var.enable_queue_consumer
+    "images-processing" = {
+      queue_arn           = module.platform.images_processing_queue_arn
+      kms_key_arn         = module.platform.messaging_kms_key_arn
+      batch_size          = 1 # one image per invocation: decoding is memory-bound, retries stay per image
+      maximum_concurrency = 10
+    }
   }
 
   policy_statements = [
     # Originals are written by browsers through presigned POSTs signed with this role, then read, re-encoded and
-    # deleted; derivatives are written by the worker. Tagging: the pending-upload marker (see the bucket lifecycle).
+    # deleted; derivatives (the re-encoded original, medium, thumbnail) are written by the worker and read through
+    # presigned GETs.
     {
       sid     = "OwnImageObjects"
-      actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:PutObjectTagging", "s3:DeleteObjectTagging"]
+      actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"]
       resources = [
         "${module.platform.images_bucket_arn}/originals/*",
         "${module.platform.images_bucket_arn}/derivatives/*",

@@ -54,7 +54,17 @@ variable "log_retention_days" {
   type        = number
 }
 
-variable "enable_queue_consumer" {
-  description = "Let the function consume the images-processing queue. Turn on once the service's handler processes SQS events (the upload worker); until then messages would only fail into the dead-letter queue."
-  type        = bool
+variable "worker_memory_size" {
+  description = "Memory of the processing worker function in MB. Its heap (75% of it) must hold a decoded image up to the pixel limit (50 MP at 4 bytes per pixel: 200 MB), an upright copy of it, and the JVM's own use."
+  type        = number
+}
+
+variable "worker_timeout" {
+  description = "Timeout of the processing worker function in seconds; the images-processing queue's visibility timeout must be at least this."
+  type        = number
+}
+
+variable "worker_reserved_concurrency" {
+  description = "Reserved (and maximum) concurrency of the processing worker function."
+  type        = number
 }

@@ -166,7 +166,7 @@ variable "noncurrent_version_expiration_days" {
 }
 
 variable "pending_upload_expiration_days" {
-  description = "Days before an upload that was never completed is deleted."
+  description = "Days after which an upload still under originals/ is deleted: by then the image-service worker has processed or dropped it, so it is garbage."
   type        = number
 }
 

@@ -10,5 +10,7 @@ timeout              = 29
 reserved_concurrency = 50 # caps database connections from this service
 log_retention_days   = 90
 
-# Off until the service's handler processes queue messages.
-enable_queue_consumer = false
+# The processing worker: one image per invocation (batch size 1), decoded in memory.
+worker_memory_size          = 2048
+worker_timeout              = 120
+worker_reserved_concurrency = 20

@@ -1,7 +1,9 @@
 package dev.cloudgallery.images;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.cloudgallery.images.db.ImageRepository;
 import dev.cloudgallery.images.domain.ImageStore;
@@ -38,17 +40,20 @@ record Components(Images images, Processing processing, Sweeper sweeper, SqsClie
         String region = config.get("aws.region").asString()
                 .orElseThrow(() -> new IllegalStateException("AWS_REGION is not set"));
         boolean standIn = AwsClients.endpoint(config, "s3").isPresent();
+        // Upload targets and rendition URLs are for the browser, which may reach a stand-in at another address than
+        // the service does (compose's gateway proxies it); in AWS both use the bucket's regional endpoint.
+        Optional<String> browserEndpoint = config.get("s3.public.endpoint").asString().filter(e -> !e.isBlank())
+                .or(() -> AwsClients.endpoint(config, "s3"));
         Duration uploadValidity = images.get("upload-validity").as(Duration.class).get();
         S3UploadTargets uploads = new S3UploadTargets(AwsClients.credentials(config, "s3"), region, bucket,
-                                                      AwsClients.endpoint(config, "s3").orElse(""), uploadValidity,
-                                                      Clock.systemUTC());
+                                                      browserEndpoint.orElse(""), uploadValidity, Clock.systemUTC());
         // A stand-in answers path-style only.
         S3Client s3 = AwsClients.build(S3Client.builder().forcePathStyle(standIn), config, "s3");
         S3Presigner.Builder presigner = S3Presigner.builder()
                 .region(Region.of(region))
                 .credentialsProvider(AwsClients.credentials(config, "s3"))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(standIn).build());
-        AwsClients.endpoint(config, "s3").map(java.net.URI::create).ifPresent(presigner::endpointOverride);
+        browserEndpoint.map(URI::create).ifPresent(presigner::endpointOverride);
         S3ObjectStorage storage = new S3ObjectStorage(s3, presigner.build(), bucket);
         SqsClient sqs = AwsClients.build(SqsClient.builder(), config, "sqs");
         String queueUrl = images.get("processing-queue-url").asString().get();

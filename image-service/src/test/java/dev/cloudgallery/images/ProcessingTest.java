@@ -141,7 +141,7 @@ class ProcessingTest {
                 .status());
 
         assertEquals(204, api.send(Request.of("DELETE", "/api/images/" + imageId).bearer(token(owner))).status());
-        assertEquals(List.of(), s3.listObjectsV2(b -> b.bucket(LocalAws.IMAGES_BUCKET).prefix("images/" + owner))
+        assertEquals(List.of(), s3.listObjectsV2(b -> b.bucket(LocalAws.IMAGES_BUCKET).prefix("derivatives/" + owner))
                 .contents(), "no rendition left");
         assertFalse(exists("originals/" + owner + "/" + imageId));
         assertEquals(404, api.send(get("/api/images/" + imageId, owner)).status());

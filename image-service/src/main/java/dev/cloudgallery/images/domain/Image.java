@@ -24,7 +24,7 @@ public record Image(String imageId, String ownerId, Status status, Optional<Stri
 
     /** Where a rendition of a READY image is kept; the upload itself is deleted once processed. */
     public String renditionKey(String rendition) {
-        return "images/" + ownerId + "/" + imageId + "/" + rendition;
+        return "derivatives/" + ownerId + "/" + imageId + "/" + rendition;
     }
 
     /** Whether {@code userId} may see it: the owner always, anyone once it is public and ready. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.cloudgallery.images.ImageJourney;
 import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ComposeStackTest {
     @Test
-    void comesUpFromScratchPassesTheJourneysAndKeepsItsDataAcrossDownAndUp() throws IOException {
+    void comesUpFromScratchPassesTheJourneysAndKeepsItsDataAcrossDownAndUp() throws Exception {
         String tag = null;
         for (ServiceImage image : ServiceImage.values()) {
             String reference = image.load();
@@ -47,6 +48,7 @@ class ComposeStackTest {
             assertTrue(page.text().contains("Cloud Gallery test page"), page::text);
 
             String email = UserJourney.run(gateway);
+            ImageJourney.run(gateway, UserJourney.login(gateway, email).getString("accessToken"));
 
             stack.down();
             stack.up();

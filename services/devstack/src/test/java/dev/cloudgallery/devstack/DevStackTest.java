@@ -1,34 +1,23 @@
 package dev.cloudgallery.devstack;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
-import dev.cloudgallery.localaws.BrowserUpload;
+import dev.cloudgallery.images.ImageJourney;
 import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * across a restart.
  */
 class DevStackTest {
-    private static final HttpClient BROWSER = HttpClient.newHttpClient();
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final String PASSWORD = "Correct-Horse-9";
 
@@ -72,7 +60,7 @@ class DevStackTest {
                     .add("email", email).add("code", TestStack.CONFIRMATION_CODE).build()).status());
             Api.Response login = login(api, email);
             assertEquals(200, login.status());
-            uploadsAnImageThatBecomesReady(api, login.json().getString("accessToken"));
+            ImageJourney.run(api, login.json().getString("accessToken"));
 
             // Its credentials and confirmation codes are public: nothing it starts may listen beyond loopback.
             ListeningSockets sockets = ListeningSockets.of(first.toHandle(), Set.of(gateway, postgres, cognito, s3,
@@ -97,38 +85,6 @@ class DevStackTest {
         } finally {
             stop(second);
         }
-    }
-
-    /** Grant, a browser's upload straight to the S3 stand-in, complete; the worker process makes it READY. */
-    private static void uploadsAnImageThatBecomesReady(Api api, String token) throws Exception {
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
-        Api.Response granted = api.send(Api.Request.of("POST", "/api/images").bearer(token).json(
-                Json.createObjectBuilder().add("filename", "dev.jpg").add("contentType", "image/jpeg")
-                        .add("size", jpeg.size()).build()));
-        assertEquals(201, granted.status(), granted::toString);
-        JsonObject upload = granted.json().getJsonObject("upload");
-        Map<String, String> fields = new LinkedHashMap<>();
-        upload.getJsonObject("fields").forEach((name, value) -> fields.put(name, ((JsonString) value).getString()));
-        HttpResponse<String> stored = BROWSER.send(BrowserUpload.request(upload.getString("url"), fields,
-                                                                         jpeg.toByteArray()),
-                                                   HttpResponse.BodyHandlers.ofString());
-        assertEquals(2, stored.statusCode() / 100, stored::body);
-        String image = "/api/images/" + granted.json().getString("imageId");
-        assertEquals(202, api.send(Api.Request.of("POST", image + "/complete").bearer(token)).status());
-
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject processed;
-        do {
-            sleep();
-            processed = api.send(Api.Request.of("GET", image).bearer(token)).json();
-            assertTrue(Instant.now().isBefore(deadline), processed::toString);
-        } while (!processed.getString("status").equals("READY"));
-        HttpResponse<byte[]> thumbnail = BROWSER.send(HttpRequest.newBuilder(URI.create(
-                processed.getJsonObject("urls").getString("thumbnail"))).build(),
-                                                      HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, thumbnail.statusCode());
-        assertEquals(320, ImageIO.read(new ByteArrayInputStream(thumbnail.body())).getWidth());
     }
 
     private static Api.Response login(Api api, String email) {
