@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -30,6 +31,7 @@ class ProcessingBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.runs", 7);
     private static final String VIPSTHUMBNAIL = "/usr/bin/vipsthumbnail";
     private static final String VIPS = "/usr/bin/vips";
+    private static final List<Integer> HEAPS = List.of(48, 64, 96, 128, 192, 256);
 
     @Test
     void measureProcessingOfA12MegapixelJpeg() throws Exception {
@@ -75,10 +77,36 @@ class ProcessingBenchmark {
         millis.forEach((name, values) -> System.out.printf("  %-34s %6.0f ms (%.0f–%.0f), worker/this %.2f×%n",
                                                            name, median(values), min(values), max(values),
                                                            worker / median(values)));
-        System.out.printf("  worker peak heap per image: %.0f MiB median (%.0f–%.0f)%n", median(peakHeap),
-                          min(peakHeap), max(peakHeap));
+        System.out.printf("  worker peak heap use per image: %.0f MiB median (%.0f–%.0f), garbage not yet collected"
+                          + " included%n", median(peakHeap), min(peakHeap), max(peakHeap));
+        System.out.printf("  smallest -Xmx (of %s MiB) with which a fresh JVM processes it: %s%n", HEAPS,
+                          smallestHeap(file).map(mib -> mib + " MiB").orElse("none"));
         if (!vips) {
             System.out.println("  libvips is not installed (apt-get install libvips-tools): no comparison with it");
+        }
+    }
+
+    /** The smallest of {@link #HEAPS} with which a JVM of its own processes the file (an OutOfMemoryError: corrupt). */
+    private static Optional<Integer> smallestHeap(Path file) throws IOException, InterruptedException {
+        for (int mib : HEAPS) {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                                 "-Xmx" + mib + "m", "-cp", System.getProperty("java.class.path"),
+                                                 OneImage.class.getName(), file.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() == 0) {
+                return Optional.of(mib);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Processes one file as the worker does; exits 0 when it became renditions. */
+    public static final class OneImage {
+        public static void main(String[] args) throws IOException {
+            ImageProcessor processor = new ImageProcessor(new ImageProcessor.Settings(50_000_000, 1280, 320));
+            boolean processed = processor.process(Files.readAllBytes(Path.of(args[0])), "image/jpeg")
+                    instanceof ImageProcessor.Outcome.Processed;
+            System.exit(processed ? 0 : 1);
         }
     }
 

@@ -42,13 +42,19 @@ public final class TestImages {
         return withApp1(encode(image, "jpeg"), exif(6));
     }
 
-    /** A plain photo-like JPEG of the given size: noise, so it compresses as photos do. */
+    /**
+     * A photo-like JPEG of the given size: gradients under fine noise in every channel, so it compresses about as a
+     * camera's photo does (a 12 MP one to some 3 MB) and its decoder does a photo's work.
+     */
     public static byte[] jpeg(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         java.util.Random random = new java.util.Random(width * 31L + height);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | random.nextInt(64));
+                int red = x * 191 / width + random.nextInt(64);
+                int green = y * 191 / height + random.nextInt(64);
+                int blue = (x + y) * 191 / (width + height) + random.nextInt(64);
+                image.setRGB(x, y, red << 16 | green << 8 | blue);
             }
         }
         return encode(image, "jpeg");
