@@ -48,6 +48,7 @@ module "service" {
   extra_environment = {
     IMAGES_BUCKET               = module.platform.images_bucket_name
     IMAGES_PROCESSING_QUEUE_URL = module.platform.images_processing_queue_url
+    GALLERY_EVENTS_QUEUE_URL    = module.platform.gallery_events_queue_url
   }
 
   api_id            = module.platform.api_id

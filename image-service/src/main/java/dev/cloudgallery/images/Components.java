@@ -3,6 +3,7 @@ package dev.cloudgallery.images;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.cloudgallery.images.db.ImageRepository;
@@ -17,6 +18,7 @@ import dev.cloudgallery.images.s3.S3UploadTargets;
 import dev.cloudgallery.images.sqs.SqsProcessingQueue;
 import dev.cloudgallery.platform.aws.AwsClients;
 import dev.cloudgallery.platform.db.Database;
+import dev.cloudgallery.platform.events.OutboxRelay;
 
 import io.helidon.config.Config;
 import software.amazon.awssdk.regions.Region;
@@ -29,7 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The service's parts, built once from its configuration (the {@code images} node of application.yaml): what the
  * API uses and what the processing worker uses, over the same schema, bucket and queue.
  */
-record Components(Images images, Processing processing, Sweeper sweeper, SqsClient sqs, String queueUrl) {
+record Components(Images images, Processing processing, Sweeper sweeper, OutboxRelay relay, SqsClient sqs,
+                  String queueUrl) {
 
     static Components create(Config config, Database database) {
         Config images = config.get("images");
@@ -59,15 +62,17 @@ record Components(Images images, Processing processing, Sweeper sweeper, SqsClie
         String queueUrl = images.get("processing-queue-url").asString().get();
         SqsProcessingQueue queue = new SqsProcessingQueue(sqs, queueUrl);
         ImageStore store = new ImageRepository(database.client());
+        OutboxRelay relay = new OutboxRelay(database.client(), sqs, Map.of(
+                "gallery-events", config.get("events.gallery-queue-url").asString().get()));
         ImageProcessor processor = new ImageProcessor(new ImageProcessor.Settings(
                 images.get("max-pixels").asLong().get(), images.get("medium-edge").asInt().get(),
                 images.get("thumbnail-edge").asInt().get()));
         return new Components(
                 new Images(store, uploads, storage, queue, limits, images.get("url-validity").as(Duration.class).get(),
-                           Clock.systemUTC()),
-                new Processing(store, storage, processor, limits),
+                           relay::relayQuietly, Clock.systemUTC()),
+                new Processing(store, storage, processor, limits, relay::relayQuietly),
                 new Sweeper(store, storage, queue, images.get("pending-ttl").as(Duration.class).get(), uploadValidity,
                             Clock.systemUTC()),
-                sqs, queueUrl);
+                relay, sqs, queueUrl);
     }
 }

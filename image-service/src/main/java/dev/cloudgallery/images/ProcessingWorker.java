@@ -8,6 +8,7 @@ import dev.cloudgallery.images.domain.Processing;
 import dev.cloudgallery.images.domain.Sweeper;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.db.Database;
+import dev.cloudgallery.platform.events.OutboxRelay;
 import dev.cloudgallery.platform.lambda.QueueLambda;
 import dev.cloudgallery.platform.queue.SqsPoller;
 
@@ -18,16 +19,18 @@ import jakarta.json.JsonReader;
 
 /**
  * The processing worker: each message of the images-processing queue names one image to process; each run of its
- * schedule sweeps uploads nobody completed. In AWS it is its own function ({@link WorkerLambda}) on the service's
+ * schedule sweeps uploads nobody completed and relays events the outbox still holds. In AWS it is its own function ({@link WorkerLambda}) on the service's
  * image; locally, {@link #main} polls the queue as the event source mapping would.
  */
 public final class ProcessingWorker implements QueueLambda.Worker {
     private final Processing processing;
     private final Sweeper sweeper;
+    private final OutboxRelay relay;
 
-    private ProcessingWorker(Processing processing, Sweeper sweeper) {
-        this.processing = processing;
-        this.sweeper = sweeper;
+    private ProcessingWorker(Components components) {
+        this.processing = components.processing();
+        this.sweeper = components.sweeper();
+        this.relay = components.relay();
     }
 
     /** Local runs and compose: polls the queue until stopped. */
@@ -36,16 +39,14 @@ public final class ProcessingWorker implements QueueLambda.Worker {
         Config config = ServiceConfig.load();
         Components components = Components.create(config, Database.create(config.get("db")));
         Config worker = config.get("images.worker");
-        new SqsPoller(components.sqs(), components.queueUrl(), new ProcessingWorker(components.processing(),
-                                                                            components.sweeper()),
+        new SqsPoller(components.sqs(), components.queueUrl(), new ProcessingWorker(components),
                       worker.get("retry-delay").as(Duration.class).get(),
                       worker.get("sweep-every").as(Duration.class).get()).run();
     }
 
     /** The worker of a deployed function, built from the same configuration as the service. */
     public static ProcessingWorker create(Config config) {
-        Components components = Components.create(config, Database.create(config.get("db")));
-        return new ProcessingWorker(components.processing(), components.sweeper());
+        return new ProcessingWorker(Components.create(config, Database.create(config.get("db"))));
     }
 
     /** A message is {@code {"imageId": "<uuid>"}}; anything else fails every time and ends on the dead-letter queue. */
@@ -60,9 +61,11 @@ public final class ProcessingWorker implements QueueLambda.Worker {
         processing.process(imageId);
     }
 
+    /** Sweeps, then sends the events a failed relay left in the outbox; a relay that fails again fails the run. */
     @Override
     public void onSchedule() {
         sweeper.sweep();
+        relay.relay();
     }
 
     private static String abbreviate(String body) {

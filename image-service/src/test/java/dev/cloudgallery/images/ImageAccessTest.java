@@ -26,6 +26,7 @@ import dev.cloudgallery.testing.api.LambdaApi;
 import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
 
 import io.helidon.webserver.WebServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +171,13 @@ class ImageAccessTest {
             JsonObject quota = lambda.send(get("/api/images/quota", owner)).json();
             assertEquals(1, quota.getInt("images"));
             assertFalse(lambda.send(Request.of("GET", "/api/images")).status() == 200);
+            Response patched = lambda.send(Request.of("PATCH", "/api/images/" + imageId).bearer(token(owner))
+                                                   .json(Json.createObjectBuilder().add("title", "Via Lambda").build()));
+            assertEquals(200, patched.status(), patched::toString);
+            assertEquals("Via Lambda", patched.json().getString("title"));
+            assertEquals(204, lambda.send(Request.of("DELETE", "/api/images/" + imageId).bearer(token(owner)))
+                    .status());
+            assertEquals(404, lambda.send(get("/api/images/" + imageId, owner)).status());
         }
     }
 

@@ -200,12 +200,41 @@ class UploadGrantTest {
 
     @Test
     void everyRouteNeedsAToken() {
+        String owner = UUID.randomUUID().toString();
+        String image = "/api/images/" + api.send(grant(owner, request("a.png", "image/png", 9))).json()
+                .getString("imageId");
+        JsonObject change = Json.createObjectBuilder().add("title", "t").build();
         for (Request request : List.of(Request.of("POST", "/api/images").json(request("a.png", "image/png", 1).build()),
-                                       Request.of("GET", "/api/images"), Request.of("GET", "/api/images/quota"))) {
+                                       Request.of("GET", "/api/images"), Request.of("GET", "/api/images/quota"),
+                                       Request.of("POST", image + "/complete"), Request.of("PATCH", image).json(change),
+                                       Request.of("DELETE", image))) {
             Response refused = api.send(request);
-            assertEquals(401, refused.status(), () -> request.path() + " " + refused);
+            assertEquals(401, refused.status(), () -> request.method() + " " + request.path() + " " + refused);
             assertTrue(refused.header("www-authenticate").startsWith("Bearer"));
         }
+        // GET by id takes no token: a public, ready image is anyone's to see; this one is neither.
+        assertEquals(404, api.send(Request.of("GET", image)).status());
+    }
+
+    @Test
+    void anotherUsersImageIsNotFoundOnEveryRouteAndUnchanged() {
+        String owner = UUID.randomUUID().toString();
+        String stranger = UUID.randomUUID().toString();
+        String image = "/api/images/" + api.send(grant(owner, request("a.png", "image/png", 9).add("title", "Mine")))
+                .json().getString("imageId");
+        for (Request request : List.of(get(image, stranger),
+                                       Request.of("POST", image + "/complete").bearer(token(stranger)),
+                                       Request.of("PATCH", image).bearer(token(stranger))
+                                               .json(Json.createObjectBuilder().add("title", "Theirs").build()),
+                                       Request.of("DELETE", image).bearer(token(stranger)))) {
+            Response refused = api.send(request);
+            assertEquals(404, refused.status(), () -> request.method() + " " + refused);
+            assertTrue(refused.header("content-type").startsWith("application/problem+json"), refused::toString);
+        }
+        assertEquals(List.of(), api.send(get("/api/images", stranger)).json().getJsonArray("items"));
+        JsonObject unchanged = api.send(get(image, owner)).json();
+        assertEquals("Mine", unchanged.getString("title"));
+        assertEquals("PENDING", unchanged.getString("status"));
     }
 
     /** Sends {@code content} as a browser would with the grant's upload target. */

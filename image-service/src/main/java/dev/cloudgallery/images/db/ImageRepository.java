@@ -1,5 +1,6 @@
 package dev.cloudgallery.images.db;
 
+import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,12 +13,16 @@ import dev.cloudgallery.images.domain.Image;
 import dev.cloudgallery.images.domain.ImageStore;
 import dev.cloudgallery.images.domain.Limits;
 import dev.cloudgallery.images.processing.ImageProcessor;
+import dev.cloudgallery.platform.db.Transactions;
+import dev.cloudgallery.platform.events.Outbox;
+import dev.cloudgallery.platform.events.OutboxEvent;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /** Images in the {@code images} schema. Helidon's JDBC client binds a UUID as text, so the SQL casts ids. */
@@ -28,6 +33,10 @@ public final class ImageRepository implements ImageStore {
     private static final String USAGE = "SELECT count(*) AS images, coalesce(sum(coalesce(size, declared_size)), 0) "
             + "AS bytes FROM images WHERE owner_id = ?::uuid AND status <> 'REJECTED'";
 
+    /** What a READY image's events need beyond the image itself. */
+    private static final String CARD = COLUMNS + ", renditions::text AS renditions_json";
+    private static final String GALLERY_EVENTS = "gallery-events";
+
     private final DbClient db;
 
     public ImageRepository(DbClient db) {
@@ -36,30 +45,14 @@ public final class ImageRepository implements ImageStore {
 
     @Override
     public Insert insertWithinQuota(Image image, Limits limits) {
-        DbTransaction tx = db.transaction();
-        boolean ended = false;
-        try {
+        return Transactions.inTransaction(db, tx -> {
             // One grant at a time per owner: the checks and the insert see the same rows.
             tx.get("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", image.ownerId());
-            Insert outcome = image.sha256()
+            return image.sha256()
                     .flatMap(sha256 -> findBySha256(tx, image.ownerId(), sha256))
                     .<Insert>map(Insert.Duplicate::new)
                     .orElseGet(() -> insertWithinLimits(tx, image, limits));
-            // Helidon counts the transaction as ended before the commit reaches the database: a commit that fails
-            // must not be followed by a rollback, whose own error would hide the commit's.
-            ended = true;
-            tx.commit();
-            return outcome;
-        } catch (RuntimeException e) {
-            if (!ended) {
-                try {
-                    tx.rollback();
-                } catch (RuntimeException rollback) {
-                    e.addSuppressed(rollback);
-                }
-            }
-            throw e;
-        }
+        });
     }
 
     private static Insert insertWithinLimits(DbTransaction tx, Image image, Limits limits) {
@@ -99,11 +92,16 @@ public final class ImageRepository implements ImageStore {
         processed.renditions().forEach(r -> renditions.add(r.name(), Json.createObjectBuilder()
                 .add("contentType", r.contentType()).add("bytes", r.bytes().length)
                 .add("width", r.width()).add("height", r.height())));
-        return db.execute().dml("UPDATE images SET status = 'READY', size = ?, checksum = ?, width = ?, height = ?, "
-                                        + "renditions = ?::jsonb, version = version + 1, updated_at = now() "
-                                        + "WHERE image_id = ?::uuid AND status IN ('PENDING', 'PROCESSING')",
-                                size, checksum, processed.width(), processed.height(),
-                                renditions.build().toString(), imageId) == 1;
+        return Transactions.inTransaction(db, tx -> tx.get(
+                        "UPDATE images SET status = 'READY', size = ?, checksum = ?, width = ?, height = ?, "
+                                + "renditions = ?::jsonb, version = version + 1, updated_at = now() "
+                                + "WHERE image_id = ?::uuid AND status IN ('PENDING', 'PROCESSING') RETURNING " + CARD,
+                        size, checksum, processed.width(), processed.height(), renditions.build().toString(), imageId)
+                .map(row -> {
+                    Outbox.append(tx, GALLERY_EVENTS, event("image.ready", row));
+                    return true;
+                })
+                .orElse(false));
     }
 
     @Override
@@ -121,15 +119,64 @@ public final class ImageRepository implements ImageStore {
 
     @Override
     public Optional<Image> update(String imageId, String title, String description, Image.Visibility visibility) {
-        return db.execute().get("UPDATE images SET title = ?, description = ?, visibility = ?, version = version + 1, "
-                                        + "updated_at = now() WHERE image_id = ?::uuid RETURNING " + COLUMNS,
-                                title, description, visibility.name().toLowerCase(Locale.ROOT), imageId)
-                .map(ImageRepository::image);
+        return Transactions.inTransaction(db, tx -> {
+            Optional<String> before = tx.get("SELECT visibility FROM images WHERE image_id = ?::uuid FOR UPDATE",
+                                             imageId).map(row -> row.column("visibility").getString());
+            Optional<DbRow> updated = tx.get("UPDATE images SET title = ?, description = ?, visibility = ?, "
+                                                     + "version = version + 1, updated_at = now() "
+                                                     + "WHERE image_id = ?::uuid RETURNING " + CARD,
+                                             title, description, visibility.name().toLowerCase(Locale.ROOT), imageId);
+            updated.filter(row -> row.column("status").getString().equals(Image.Status.READY.name()))
+                    .ifPresent(row -> Outbox.append(tx, GALLERY_EVENTS, event(
+                            before.filter(row.column("visibility").getString()::equals).isPresent()
+                                    ? "image.updated" : "image.visibility_changed", row)));
+            return updated.map(ImageRepository::image);
+        });
     }
 
     @Override
     public void delete(String imageId) {
-        db.execute().dml("DELETE FROM images WHERE image_id = ?::uuid", imageId);
+        Transactions.inTransaction(db, tx -> {
+            // A tombstone one version past the last: the gallery drops the card, and ignores any older event.
+            tx.get("DELETE FROM images WHERE image_id = ?::uuid RETURNING image_id, owner_id, status, version + 1 "
+                           + "AS version", imageId)
+                    .filter(row -> row.column("status").getString().equals(Image.Status.READY.name()))
+                    .ifPresent(row -> Outbox.append(tx, GALLERY_EVENTS, new OutboxEvent(
+                            "image.deleted", row.column("image_id").get(UUID.class).toString(),
+                            row.column("version").get(Long.class),
+                            Json.createObjectBuilder()
+                                    .add("imageId", row.column("image_id").get(UUID.class).toString())
+                                    .add("ownerId", row.column("owner_id").get(UUID.class).toString())
+                                    .build(),
+                            Instant.now())));
+            return null;
+        });
+    }
+
+    /**
+     * An event for the gallery about a READY image, carrying its card: what a feed, a search result or an album
+     * shows, and where each rendition is kept.
+     */
+    private static OutboxEvent event(String type, DbRow row) {
+        Image image = image(row);
+        JsonObjectBuilder renditions = Json.createObjectBuilder();
+        JsonObject stored = Json.createReader(new StringReader(row.column("renditions_json").getString()))
+                .readObject();
+        stored.forEach((name, value) -> renditions.add(name, Json.createObjectBuilder((JsonObject) value)
+                .add("key", image.renditionKey(name))));
+        JsonObject card = Json.createObjectBuilder()
+                .add("imageId", image.imageId())
+                .add("ownerId", image.ownerId())
+                .add("title", image.title())
+                .add("description", image.description())
+                .add("visibility", image.visibility().name().toLowerCase(Locale.ROOT))
+                .add("contentType", image.contentType())
+                .add("width", image.width().orElseThrow())
+                .add("height", image.height().orElseThrow())
+                .add("createdAt", image.createdAt().toString())
+                .add("renditions", renditions)
+                .build();
+        return new OutboxEvent(type, image.imageId(), image.version(), card, Instant.now());
     }
 
     @Override

@@ -38,11 +38,13 @@ public final class Images {
     private final ProcessingQueue queue;
     private final Limits limits;
     private final Duration urlValidity;
+    private final EventPublisher events;
     private final Clock clock;
 
     public Images(ImageStore store, UploadTarget.Signer signer, ObjectStorage storage, ProcessingQueue queue,
-                  Limits limits, Duration urlValidity, Clock clock) {
+                  Limits limits, Duration urlValidity, EventPublisher events, Clock clock) {
         this.store = store;
+        this.events = events;
         this.signer = signer;
         this.storage = storage;
         this.queue = queue;
@@ -141,8 +143,10 @@ public final class Images {
         if (!errors.isEmpty()) {
             throw Problem.validation(errors);
         }
-        return store.update(image.imageId(), title, description, visibility)
+        Image updated = store.update(image.imageId(), title, description, visibility)
                 .orElseThrow(() -> Problem.notFound("No such image."));
+        events.publishPending();
+        return updated;
     }
 
     /**
@@ -155,6 +159,7 @@ public final class Images {
         Image.RENDITIONS.forEach(rendition -> keys.add(image.renditionKey(rendition)));
         storage.delete(keys);
         store.delete(image.imageId());
+        events.publishPending();
     }
 
     /** Short-lived URLs of a READY image's renditions, by name; none before it is ready. */

@@ -24,9 +24,12 @@ public final class Processing {
     private final ObjectStorage storage;
     private final ImageProcessor processor;
     private final Limits limits;
+    private final EventPublisher events;
 
-    public Processing(ImageStore store, ObjectStorage storage, ImageProcessor processor, Limits limits) {
+    public Processing(ImageStore store, ObjectStorage storage, ImageProcessor processor, Limits limits,
+                      EventPublisher events) {
         this.store = store;
+        this.events = events;
         this.storage = storage;
         this.processor = processor;
         this.limits = limits;
@@ -71,6 +74,7 @@ public final class Processing {
                     storage.delete(Image.RENDITIONS.stream().map(image::renditionKey).toList());
                 }
                 storage.delete(List.of(image.originalKey()));
+                events.publishPending();
                 LOG.log(System.Logger.Level.INFO, "Image " + image.imageId() + " is ready: " + processed.width()
                                                   + "x" + processed.height());
             }

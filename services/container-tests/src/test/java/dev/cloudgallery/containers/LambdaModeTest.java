@@ -113,9 +113,16 @@ class LambdaModeTest {
         return LambdaRuntimeHarness.start(handler, environment, Containers.lambda(image.load(), handler));
     }
 
+    /** The service's own migrations and those of the platform's tables, which every schema gets. */
     private static long migrationCount(ServiceImage image) throws IOException {
-        Path migrations = image.moduleDirectory().resolve(Path.of("src", "main", "resources", "db", "migration",
-                                                                  image.schema()));
+        Path platform = image.moduleDirectory().resolve(Path.of("..", "services", "platform", "src", "main",
+                                                                "resources", "db", "platform"));
+        return sqlFiles(image.moduleDirectory().resolve(Path.of("src", "main", "resources", "db", "migration",
+                                                                image.schema())))
+               + sqlFiles(platform);
+    }
+
+    private static long sqlFiles(Path migrations) throws IOException {
         if (!Files.isDirectory(migrations)) {
             return 0;
         }

@@ -131,6 +131,7 @@ public final class LocalAws {
             env.put("IMAGES_BUCKET", IMAGES_BUCKET);
             env.put("S3_ENDPOINT", s3().endpoint());
             env.put("IMAGES_PROCESSING_QUEUE_URL", sqs().queueUrl("images-processing"));
+            env.put("GALLERY_EVENTS_QUEUE_URL", sqs().queueUrl("gallery-events"));
             env.put("SQS_ENDPOINT", sqs().endpoint());
         }
         return env;

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Creates a service's schema and database role, and migrates the schema as that role.
@@ -57,16 +58,30 @@ public final class Schemas {
         }
     }
 
-    /** Applies {@code classpath:db/migration/<schema>} to the schema, connected as the service's own role. */
+    /**
+     * Applies {@code classpath:db/migration/<schema>} to the schema, then the platform's own tables
+     * ({@code classpath:db/platform}: the event outbox and the consumer's record of events), connected as the
+     * service's own role. The platform's migrations keep their own history table, so their versions never clash
+     * with the service's; they run second and baseline at 0, because Flyway refuses a schema that has tables but
+     * no history table of its own.
+     */
     public static int migrate(DataSource asServiceRole, String schema) {
+        int service = flyway(asServiceRole, schema, "classpath:db/migration/" + schema)
+                .load().migrate().migrationsExecuted;
+        int platform = flyway(asServiceRole, schema, "classpath:db/platform")
+                .table("platform_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load().migrate().migrationsExecuted;
+        return service + platform;
+    }
+
+    private static FluentConfiguration flyway(DataSource asServiceRole, String schema, String location) {
         return Flyway.configure()
                 .dataSource(asServiceRole)
                 .schemas(identifier(schema))
                 .createSchemas(false)
-                .locations("classpath:db/migration/" + schema)
-                .load()
-                .migrate()
-                .migrationsExecuted;
+                .locations(location);
     }
 
     private static String identifier(String name) {

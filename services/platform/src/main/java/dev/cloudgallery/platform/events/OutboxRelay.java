@@ -1,0 +1,109 @@
+package dev.cloudgallery.platform.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.cloudgallery.platform.db.Transactions;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Sends the outbox's events to their queues, oldest first, and removes each once SQS has taken it.
+ * <p>
+ * One relay runs at a time per schema (a transaction-scoped advisory lock; a second caller returns at once), so
+ * events leave in the order they were stored, and an aggregate's versions in order. A send that fails ends the run
+ * at that event: it and everything after it stay for the next run. A crash between SQS's answer and the commit sends
+ * those events again, which is why consumers are idempotent ({@link ProcessedEvents}).
+ */
+public final class OutboxRelay {
+    /** What SQS takes in one SendMessageBatch. */
+    private static final int BATCH = 10;
+    private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+
+    private final DbClient db;
+    private final SqsClient sqs;
+    private final Map<String, String> queueUrls;
+
+    /** @param queueUrls each destination's queue URL */
+    public OutboxRelay(DbClient db, SqsClient sqs, Map<String, String> queueUrls) {
+        this.db = db;
+        this.sqs = sqs;
+        this.queueUrls = Map.copyOf(queueUrls);
+    }
+
+    /** Sends every stored event; the number sent. Throws when the database or a queue fails, after keeping what went. */
+    public int relay() {
+        int sent = 0;
+        int batch;
+        do {
+            batch = relayBatch();
+            sent += batch;
+        } while (batch == BATCH);
+        return sent;
+    }
+
+    /** {@link #relay()}, but a failure is logged rather than thrown: the events wait for the next run. */
+    public void relayQuietly() {
+        try {
+            relay();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Relaying the outbox failed; its events wait for the next run", e);
+        }
+    }
+
+    private int relayBatch() {
+        return Transactions.inTransaction(db, tx -> {
+            boolean locked = tx.get("SELECT pg_try_advisory_xact_lock(hashtext('cloud-gallery outbox relay')) AS ok")
+                    .map(row -> row.column("ok").getBoolean()).orElse(false);
+            return locked ? send(tx, tx.query("SELECT id, destination, event_id, body::text AS body FROM outbox "
+                                                      + "ORDER BY id LIMIT ?", BATCH).toList()) : 0;
+        });
+    }
+
+    /** Sends the rows in order, one destination's run at a time, deleting each sent row; stops at a failure. */
+    private int send(DbTransaction tx, List<DbRow> rows) {
+        int sent = 0;
+        while (sent < rows.size()) {
+            String destination = rows.get(sent).column("destination").getString();
+            List<DbRow> run = new ArrayList<>();
+            for (int i = sent; i < rows.size() && rows.get(i).column("destination").getString().equals(destination);
+                 i++) {
+                run.add(rows.get(i));
+            }
+            int delivered = sendRun(destination, run);
+            for (DbRow row : run.subList(0, delivered)) {
+                tx.dml("DELETE FROM outbox WHERE id = ?", row.column("id").getLong());
+            }
+            sent += delivered;
+            if (delivered < run.size()) {
+                LOG.log(System.Logger.Level.WARNING, "SQS refused an event for " + destination + "; it is sent again"
+                                                     + " with the next run");
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** How many of the run's first events SQS took, in order. */
+    private int sendRun(String destination, List<DbRow> run) {
+        String queueUrl = queueUrls.get(destination);
+        if (queueUrl == null) {
+            throw new IllegalStateException("No queue configured for the outbox destination " + destination);
+        }
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i))
+                                .messageBody(run.get(i).column("body").getString()).build());
+        }
+        SendMessageBatchResponse answer = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        int firstFailed = answer.failed().stream().mapToInt(failure -> Integer.parseInt(failure.id())).min()
+                .orElse(run.size());
+        return firstFailed;
+    }
+}
