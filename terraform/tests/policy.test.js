@@ -21,7 +21,7 @@ test('every S3 bucket blocks public access, is SSE-KMS encrypted, owner-enforced
   for (const config of Object.values(everything)) ok(checkBuckets(config));
 });
 
-test('CloudFront: S3 origin through OAC, WAF attached, /api/* uncached with all viewer headers but Host, security headers', () => {
+test('CloudFront: S3 origins through OAC, images only through signed URLs, WAF attached, /api/* uncached with all viewer headers but Host, security headers', () => {
   ok(checkCloudFront(modules.platform));
 });
 

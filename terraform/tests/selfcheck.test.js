@@ -60,6 +60,24 @@ test('CloudFront checks report an S3 origin without OAC and a missing WAF ACL', 
   reports(violations, /allows plain HTTP/);
 });
 
+test('CloudFront check reports the images bucket served without signed URLs', async () => {
+  const config = await loadInline(`
+    resource "aws_s3_bucket" "this" { bucket = "x" }
+    resource "aws_cloudfront_distribution" "d" {
+      origin {
+        origin_id   = "images"
+        domain_name = aws_s3_bucket.this["images"].bucket_regional_domain_name
+      }
+      default_cache_behavior { viewer_protocol_policy = "https-only" }
+      ordered_cache_behavior {
+        path_pattern           = "/derivatives/*"
+        target_origin_id       = "images"
+        viewer_protocol_policy = "https-only"
+      }
+    }`);
+  reports(checkCloudFront(config), /serves the images bucket without signed URLs/);
+});
+
 test('WAF check reports missing managed rule groups and rate rule', async () => {
   const config = await loadInline(`
     resource "aws_wafv2_web_acl" "a" {

@@ -29,6 +29,9 @@ locals {
     "queues/gallery-events/arn",
     "queues/gallery-events/url",
     "origin/secret_arn",
+    "media/base_url",
+    "media/key_pair_id",
+    "media/signing_key_secret_arn",
   ])
 
   service_keys = toset([

@@ -137,3 +137,18 @@ output "db_schema" {
   description = "PostgreSQL schema (and role) of this service."
   value       = local.service["db_schema"]
 }
+
+output "media_base_url" {
+  description = "The site's address; CloudFront serves renditions under /derivatives/ there."
+  value       = local.shared["media/base_url"]
+}
+
+output "media_key_pair_id" {
+  description = "Id of the CloudFront public key whose private half signs rendition URLs."
+  value       = local.shared["media/key_pair_id"]
+}
+
+output "media_signing_key_secret_arn" {
+  description = "ARN of the Secrets Manager secret holding the private key (PKCS#8 PEM) that signs rendition URLs."
+  value       = local.shared["media/signing_key_secret_arn"]
+}

@@ -1,12 +1,13 @@
 locals {
   images_bucket_origin = "https://${aws_s3_bucket.this["images"].bucket_regional_domain_name}"
 
-  # The browser talks to its own origin (API behind /api/*) and to the images bucket (presigned uploads, image URLs).
+  # The browser talks to its own origin (API behind /api/*, renditions behind /derivatives/*) and to the images bucket
+  # (presigned uploads).
   content_security_policy = join("; ", [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob: ${local.images_bucket_origin}",
+    "img-src 'self' data: blob:",
     "connect-src 'self' ${local.images_bucket_origin}",
     "font-src 'self'",
     "object-src 'none'",
@@ -99,6 +100,13 @@ resource "aws_cloudfront_distribution" "this" {
     origin_access_control_id = aws_cloudfront_origin_access_control.frontend.id
   }
 
+  # Renditions, from the images bucket (media.tf).
+  origin {
+    origin_id                = "images"
+    domain_name              = aws_s3_bucket.this["images"].bucket_regional_domain_name
+    origin_access_control_id = aws_cloudfront_origin_access_control.images.id
+  }
+
   # The API's only public address (its default endpoint is disabled). The header proves to the services that a request
   # came through this distribution, its WAF and Shield; https-only keeps it off the wire in clear text.
   origin {
@@ -144,6 +152,21 @@ resource "aws_cloudfront_distribution" "this" {
     cache_policy_id            = data.aws_cloudfront_cache_policy.caching_disabled.id
     origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host.id
     response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+  }
+
+  # Renditions: only through URLs signed with the media key (image-service signs them for who may see the image),
+  # cached at the edge whatever the signature (the cache key leaves the query string out), and served with the
+  # security headers, X-Content-Type-Options: nosniff among them, that S3 can't send.
+  ordered_cache_behavior {
+    path_pattern               = "/derivatives/*"
+    target_origin_id           = "images"
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = false # JPEG and PNG are compressed already
+    cache_policy_id            = data.aws_cloudfront_cache_policy.caching_optimized.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+    trusted_key_groups         = [aws_cloudfront_key_group.media.id]
   }
 
   restrictions {

@@ -1,8 +1,7 @@
 # One customer-managed key per kind of data, so that each role gets decrypt rights on exactly the data it handles.
-# The frontend key is defined apart because its policy names the CloudFront distribution (see below).
+# The frontend and images keys are defined apart because their policies name the CloudFront distribution (see below).
 locals {
   kms_keys = {
-    images    = "Cloud Gallery ${var.environment}: images bucket (originals and derivatives)"
     database  = "Cloud Gallery ${var.environment}: Aurora storage and Performance Insights"
     secrets   = "Cloud Gallery ${var.environment}: Secrets Manager (database credentials, API origin secret)"
     messaging = "Cloud Gallery ${var.environment}: SQS queues and the alarm SNS topic"
@@ -95,9 +94,13 @@ resource "aws_kms_alias" "this" {
   target_key_id = aws_kms_key.this[each.key].key_id
 }
 
-# CloudFront reads the frontend objects through Origin Access Control and needs to decrypt them; the grant is limited
-# to this distribution. The key depends on the distribution (not the other way round), which keeps the graph acyclic.
-data "aws_iam_policy_document" "kms_frontend" {
+# CloudFront reads the frontend objects, and the images bucket's renditions (media.tf), through Origin Access Control
+# and must decrypt them; the grant is limited to this distribution. These keys depend on the distribution (not the
+# other way round), which keeps the graph acyclic; that is why they are not among kms_keys, whose policies the
+# distribution's own dependencies (the origin secret's key) share.
+data "aws_iam_policy_document" "kms_cloudfront" {
+  for_each = toset(["frontend", "images"])
+
   statement {
     sid       = "AccountAdministration"
     actions   = ["kms:*"]
@@ -110,7 +113,7 @@ data "aws_iam_policy_document" "kms_frontend" {
   }
 
   statement {
-    sid       = "CloudFrontReadsFrontend"
+    sid       = "CloudFrontDecrypts"
     actions   = ["kms:Decrypt"]
     resources = ["*"]
 
@@ -131,10 +134,33 @@ resource "aws_kms_key" "frontend" {
   description             = "Cloud Gallery ${var.environment}: frontend bucket"
   enable_key_rotation     = true
   deletion_window_in_days = var.kms_deletion_window_days
-  policy                  = data.aws_iam_policy_document.kms_frontend.json
+  policy                  = data.aws_iam_policy_document.kms_cloudfront["frontend"].json
 }
 
 resource "aws_kms_alias" "frontend" {
   name          = "alias/${local.name}-frontend"
   target_key_id = aws_kms_key.frontend.key_id
+}
+
+resource "aws_kms_key" "images" {
+  description             = "Cloud Gallery ${var.environment}: images bucket (uploads and renditions)"
+  enable_key_rotation     = true
+  deletion_window_in_days = var.kms_deletion_window_days
+  policy                  = data.aws_iam_policy_document.kms_cloudfront["images"].json
+}
+
+resource "aws_kms_alias" "images" {
+  name          = "alias/${local.name}-images"
+  target_key_id = aws_kms_key.images.key_id
+}
+
+# The images key used to be one of kms_keys; the key, and everything encrypted with it, stays.
+moved {
+  from = aws_kms_key.this["images"]
+  to   = aws_kms_key.images
+}
+
+moved {
+  from = aws_kms_alias.this["images"]
+  to   = aws_kms_alias.images
 }

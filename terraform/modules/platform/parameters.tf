@@ -24,7 +24,7 @@ locals {
     "db/admin_url"         = local.db_admin_url
     "db/master_secret_arn" = aws_rds_cluster.this.master_user_secret[0].secret_arn
 
-    "kms/images_key_arn"    = aws_kms_key.this["images"].arn
+    "kms/images_key_arn"    = aws_kms_key.images.arn
     "kms/secrets_key_arn"   = aws_kms_key.this["secrets"].arn
     "kms/messaging_key_arn" = aws_kms_key.this["messaging"].arn
     "kms/logs_key_arn"      = aws_kms_key.this["logs"].arn
@@ -35,6 +35,10 @@ locals {
     "alarms/topic_arn" = aws_sns_topic.alarms.arn
 
     "origin/secret_arn" = aws_secretsmanager_secret.origin_verify.arn
+
+    "media/base_url"               = "https://${var.domain_name}"
+    "media/key_pair_id"            = aws_cloudfront_public_key.media.id
+    "media/signing_key_secret_arn" = aws_secretsmanager_secret.media_signing_key.arn
   }
 
   queue_parameters = merge([

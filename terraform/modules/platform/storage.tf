@@ -4,9 +4,14 @@ locals {
     frontend = "${local.name}-frontend-${local.account_id}"
     images   = "${local.name}-images-${local.account_id}"
   }
+  # What CloudFront may read of each bucket it serves.
+  cloudfront_reads = {
+    frontend = "*"
+    images   = "derivatives/*"
+  }
   bucket_kms_key_arns = {
     frontend = aws_kms_key.frontend.arn
-    images   = aws_kms_key.this["images"].arn
+    images   = aws_kms_key.images.arn
   }
 }
 
@@ -153,14 +158,15 @@ data "aws_iam_policy_document" "bucket" {
     }
   }
 
-  # The frontend is read by CloudFront only (Origin Access Control), and only by this distribution.
+  # CloudFront reads (Origin Access Control), and only this distribution: the whole frontend, and the images bucket's
+  # renditions, never its uploads under originals/, which may still carry the camera's GPS.
   dynamic "statement" {
-    for_each = each.key == "frontend" ? [1] : []
+    for_each = contains(keys(local.cloudfront_reads), each.key) ? [local.cloudfront_reads[each.key]] : []
 
     content {
-      sid       = "CloudFrontReadsFrontend"
+      sid       = "CloudFrontReads"
       actions   = ["s3:GetObject"]
-      resources = ["${each.value.arn}/*"]
+      resources = ["${each.value.arn}/${statement.value}"]
 
       principals {
         type        = "Service"

@@ -14,5 +14,10 @@ terraform {
       # 3.7.1 adds the ephemeral random_password.
       version = ">= 3.7.1, < 4.0.0"
     }
+    tls = {
+      source = "hashicorp/tls"
+      # 4.0 adds private_key_pem_pkcs8, the form Java reads.
+      version = ">= 4.0.0, < 5.0.0"
+    }
   }
 }

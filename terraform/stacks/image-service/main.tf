@@ -49,6 +49,10 @@ module "service" {
     IMAGES_BUCKET               = module.platform.images_bucket_name
     IMAGES_PROCESSING_QUEUE_URL = module.platform.images_processing_queue_url
     GALLERY_EVENTS_QUEUE_URL    = module.platform.gallery_events_queue_url
+    # Renditions are served by CloudFront through URLs signed with the media key.
+    MEDIA_BASE_URL               = module.platform.media_base_url
+    MEDIA_KEY_PAIR_ID            = module.platform.media_key_pair_id
+    MEDIA_SIGNING_KEY_SECRET_ARN = module.platform.media_signing_key_secret_arn
   }
 
   api_id            = module.platform.api_id
@@ -115,6 +119,13 @@ module "service" {
         variable = "kms:ViaService"
         values   = ["s3.${var.aws_region}.amazonaws.com"]
       }]
+    },
+    # The private key that signs rendition URLs, read once at init. The secrets key decrypts it through Secrets
+    # Manager only (the service module's grant).
+    {
+      sid       = "ReadMediaSigningKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.platform.media_signing_key_secret_arn]
     },
     # "complete" hands the image to the worker; the outbox relay publishes image events for the gallery.
     {

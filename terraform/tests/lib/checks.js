@@ -50,7 +50,8 @@ function referencedName(expression, type) {
 /**
  * Every CloudFront distribution: S3 origins through OAC (not the legacy OAI), a CLOUDFRONT-scoped WAF web ACL
  * attached, /api/* uncached with the all-viewer-except-Host origin request policy, and a response headers policy with
- * HSTS, CSP, frame and content-type options on every behaviour.
+ * HSTS, CSP, frame and content-type options on every behaviour. The images bucket holds private images: a behaviour
+ * serving it must demand signed URLs (trusted_key_groups), or CloudFront would hand anyone any image.
  */
 export function checkCloudFront(config) {
   const violations = [];
@@ -85,6 +86,13 @@ export function checkCloudFront(config) {
       const requestPolicy = referencedName(api.origin_request_policy_id, 'data.aws_cloudfront_origin_request_policy');
       if (config.data?.aws_cloudfront_origin_request_policy?.[requestPolicy]?.name !== 'Managed-AllViewerExceptHostHeader') {
         violations.push(`${where}: /api/* must use the Managed-AllViewerExceptHostHeader origin request policy`);
+      }
+    }
+    const imageOrigins = blocks(body, 'origin').filter((origin) => expressions(origin.domain_name).join(' ').includes('["images"]'))
+      .map((origin) => origin.origin_id);
+    for (const behaviour of behaviours.filter((b) => imageOrigins.includes(b.target_origin_id))) {
+      if (expressions(behaviour.trusted_key_groups).length === 0 && !(behaviour.trusted_key_groups || []).length) {
+        violations.push(`${where}: behaviour ${behaviour.path_pattern || 'default'} serves the images bucket without signed URLs (trusted_key_groups)`);
       }
     }
     for (const behaviour of behaviours) {

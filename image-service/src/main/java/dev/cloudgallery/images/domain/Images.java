@@ -37,13 +37,15 @@ public final class Images {
     private final ObjectStorage storage;
     private final ProcessingQueue queue;
     private final Limits limits;
+    private final RenditionUrls urls;
     private final Duration urlValidity;
     private final EventPublisher events;
     private final Clock clock;
 
     public Images(ImageStore store, UploadTarget.Signer signer, ObjectStorage storage, ProcessingQueue queue,
-                  Limits limits, Duration urlValidity, EventPublisher events, Clock clock) {
+                  Limits limits, RenditionUrls urls, Duration urlValidity, EventPublisher events, Clock clock) {
         this.store = store;
+        this.urls = urls;
         this.events = events;
         this.signer = signer;
         this.storage = storage;
@@ -164,12 +166,12 @@ public final class Images {
 
     /** Short-lived URLs of a READY image's renditions, by name; none before it is ready. */
     public Map<String, URI> urls(Image image) {
-        Map<String, URI> urls = new LinkedHashMap<>();
+        Map<String, URI> links = new LinkedHashMap<>();
         if (image.status() == Image.Status.READY) {
-            Image.RENDITIONS.forEach(rendition -> urls.put(rendition, storage.presignedGet(
-                    image.renditionKey(rendition), urlValidity)));
+            Image.RENDITIONS.forEach(rendition -> links.put(rendition, urls.url(image.renditionKey(rendition),
+                                                                                 urlValidity)));
         }
-        return urls;
+        return links;
     }
 
     public Quota quota(String ownerId) {

@@ -1,7 +1,5 @@
 package dev.cloudgallery.images.domain;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -22,7 +20,4 @@ public interface ObjectStorage {
 
     /** Deletes the objects; keys without one are no error. */
     void delete(Collection<String> keys);
-
-    /** A URL that lets anyone holding it GET the object until it expires after {@code validity}. */
-    URI presignedGet(String key, Duration validity);
 }

@@ -3,8 +3,6 @@ package dev.cloudgallery.images.s3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -14,7 +12,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The images bucket through the SDK. */
 public final class S3ObjectStorage implements ObjectStorage {
@@ -22,12 +19,10 @@ public final class S3ObjectStorage implements ObjectStorage {
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
-    private final S3Presigner presigner;
     private final String bucket;
 
-    public S3ObjectStorage(S3Client s3, S3Presigner presigner, String bucket) {
+    public S3ObjectStorage(S3Client s3, String bucket) {
         this.s3 = s3;
-        this.presigner = presigner;
         this.bucket = bucket;
     }
 
@@ -66,17 +61,6 @@ public final class S3ObjectStorage implements ObjectStorage {
                 throw new IllegalStateException("S3 kept " + answer.errors().size() + " objects: "
                                                 + answer.errors().getFirst().code());
             }
-        }
-    }
-
-    @Override
-    public URI presignedGet(String key, Duration validity) {
-        try {
-            return presigner.presignGetObject(b -> b.signatureDuration(validity)
-                            .getObjectRequest(g -> g.bucket(bucket).key(key)))
-                    .url().toURI();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

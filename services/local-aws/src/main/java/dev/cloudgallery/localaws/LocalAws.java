@@ -132,6 +132,10 @@ public final class LocalAws {
             env.put("S3_ENDPOINT", s3().endpoint());
             env.put("IMAGES_PROCESSING_QUEUE_URL", sqs().queueUrl("images-processing"));
             env.put("GALLERY_EVENTS_QUEUE_URL", sqs().queueUrl("gallery-events"));
+            // No CloudFront here: rendition URLs are presigned for the stand-in.
+            env.put("MEDIA_BASE_URL", "");
+            env.put("MEDIA_KEY_PAIR_ID", "");
+            env.put("MEDIA_SIGNING_KEY_SECRET_ARN", "");
             env.put("SQS_ENDPOINT", sqs().endpoint());
         }
         return env;
