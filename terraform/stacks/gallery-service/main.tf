@@ -43,9 +43,15 @@ module "service" {
   # The service answers only requests that came through CloudFront (X-Origin-Verify, checked against this secret).
   origin_secret_arn = module.platform.origin_secret_arn
 
-  # Add the service's own settings here as its application.yaml starts reading them; the consistency test keeps
-  # both sides equal.
-  extra_environment = {}
+  # The service's own settings, as its application.yaml reads them (the consistency test keeps both sides equal).
+  # Cards link to renditions through CloudFront URLs signed with the media key; events arrive on gallery-events.
+  extra_environment = {
+    IMAGES_BUCKET                = module.platform.images_bucket_name
+    GALLERY_EVENTS_QUEUE_URL     = module.platform.gallery_events_queue_url
+    MEDIA_BASE_URL               = module.platform.media_base_url
+    MEDIA_KEY_PAIR_ID            = module.platform.media_key_pair_id
+    MEDIA_SIGNING_KEY_SECRET_ARN = module.platform.media_signing_key_secret_arn
+  }
 
   api_id            = module.platform.api_id
   api_execution_arn = module.platform.api_execution_arn
@@ -55,38 +61,36 @@ module "service" {
   # Must equal the operations of gallery-service/src/main/resources/openapi.yaml (checked by terraform/tests).
   # Routes with optional authentication (user pages, search) stay NONE: the service validates a token if present.
   routes = {
-    "GET /api/gallery/health"  = "NONE"
-    "GET /api/gallery/openapi" = "NONE"
+    "GET /api/gallery/feed"            = "NONE"
+    "GET /api/gallery/me"              = "JWT"
+    "GET /api/gallery/users/{userId}"  = "NONE"
+    "GET /api/gallery/health"          = "NONE"
+    "GET /api/gallery/openapi"         = "NONE"
   }
 
-  # Read model: image and profile events from the other services' outboxes.
+  # The read model's consumer: image (and, later, profile) events from the other services' outboxes.
+  worker = {
+    handler              = "dev.cloudgallery.gallery.ConsumerLambda::handleRequest"
+    memory_size          = var.consumer_memory_size
+    timeout              = 30
+    reserved_concurrency = var.consumer_reserved_concurrency
+  }
   event_sources = {
-    for name, source in {
-      "gallery-events" = {
-        queue_arn                       = module.platform.gallery_events_queue_arn
-        kms_key_arn                     = module.platform.messaging_kms_key_arn
-        batch_size                      = 10
-        maximum_batching_window_seconds = 1
-      }
-    } : name => source if var.enable_queue_consumer
+    "gallery-events" = {
+      queue_arn                       = module.platform.gallery_events_queue_arn
+      kms_key_arn                     = module.platform.messaging_kms_key_arn
+      batch_size                      = 10
+      maximum_batching_window_seconds = 1
+    }
   }
 
-  # Cards carry short-lived URLs of the derivatives (thumbnail, medium), signed with this role.
+  # Cards carry short-lived CloudFront URLs of the renditions, signed with the media key read once at init; the
+  # function reads no object itself.
   policy_statements = [
     {
-      sid       = "ReadImageDerivatives"
-      actions   = ["s3:GetObject"]
-      resources = ["${module.platform.images_bucket_arn}/derivatives/*"]
-    },
-    {
-      sid       = "DecryptImageDerivatives"
-      actions   = ["kms:Decrypt"]
-      resources = [module.platform.images_kms_key_arn]
-      conditions = [{
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["s3.${var.aws_region}.amazonaws.com"]
-      }]
+      sid       = "ReadMediaSigningKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.platform.media_signing_key_secret_arn]
     },
   ]
 

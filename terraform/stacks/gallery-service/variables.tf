@@ -54,7 +54,12 @@ variable "log_retention_days" {
   type        = number
 }
 
-variable "enable_queue_consumer" {
-  description = "Let the function consume the gallery-events queue (read-model projection). Turn on once the service's handler processes SQS events; until then messages would only fail into the dead-letter queue."
-  type        = bool
+variable "consumer_memory_size" {
+  description = "Memory of the event consumer function in MB."
+  type        = number
+}
+
+variable "consumer_reserved_concurrency" {
+  description = "Reserved (and maximum) concurrency of the event consumer function: it bounds the database connections the consumer opens."
+  type        = number
 }

@@ -10,5 +10,6 @@ timeout              = 29
 reserved_concurrency = 50 # caps database connections from this service
 log_retention_days   = 90
 
-# Off until the service's handler processes queue messages.
-enable_queue_consumer = false
+# The event consumer: batches of 10 events, applied one by one in the read model.
+consumer_memory_size          = 1024
+consumer_reserved_concurrency = 5

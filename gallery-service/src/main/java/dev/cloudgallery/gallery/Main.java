@@ -1,14 +1,20 @@
 package dev.cloudgallery.gallery;
 
+import java.time.Duration;
+
+import dev.cloudgallery.gallery.api.GalleryRoutes;
+import dev.cloudgallery.gallery.db.CardRepository;
+import dev.cloudgallery.gallery.domain.Gallery;
 import dev.cloudgallery.platform.ServicePlatform;
+import dev.cloudgallery.platform.media.MediaUrls;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
- * gallery-service: the read side: feed, search, albums and share links under {@code /api/gallery}.
- * Today it serves its health and OpenAPI routes.
+ * gallery-service: the read side under {@code /api/gallery}, answered from its own schema, which image events keep
+ * current ({@link EventConsumer}): the public feed, a user's gallery, the caller's own.
  */
 public final class Main {
     private Main() {
@@ -25,6 +31,10 @@ public final class Main {
 
     /** The service's routing, reused by tests. */
     public static void routing(HttpRouting.Builder routing, Config config) {
-        ServicePlatform.create("gallery", config).mount(routing);
+        ServicePlatform platform = ServicePlatform.create("gallery", config);
+        Gallery gallery = new Gallery(new CardRepository(platform.database().client()));
+        platform.mount(routing, new GalleryRoutes(gallery, platform.authenticator(),
+                                                  MediaUrls.create(config, config.get("media.bucket").asString().get()),
+                                                  config.get("media.url-validity").as(Duration.class).get()));
     }
 }

@@ -61,11 +61,30 @@ public final class ProcessingWorker implements QueueLambda.Worker {
         processing.process(imageId);
     }
 
-    /** Sweeps, then sends the events a failed relay left in the outbox; a relay that fails again fails the run. */
+    /**
+     * Sweeps, and sends the events a failed relay left in the outbox; each runs even when the other fails, and a
+     * failure fails the run, so the function's error metric shows it.
+     */
     @Override
     public void onSchedule() {
-        sweeper.sweep();
-        relay.relay();
+        RuntimeException failure = null;
+        try {
+            sweeper.sweep();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            relay.relay();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static String abbreviate(String body) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An upload as a person makes it, against a running stack whose worker processes on its own (the local stack,
  * compose): grant, the browser's POST straight to storage, complete, READY, the renditions fetched as a browser
- * would, upright and without the photo's GPS.
+ * would, upright and without the photo's GPS; made public, the image reaches the gallery's feed.
  */
 public final class ImageJourney {
     private static final HttpClient BROWSER = HttpClient.newHttpClient();
@@ -78,6 +79,28 @@ public final class ImageJourney {
             throw new UncheckedIOException(new IOException("The thumbnail is not an image"));
         }
         assertEquals("240x320", decoded.getWidth() + "x" + decoded.getHeight());
+
+        appearsInTheFeedOncePublic(api, accessToken, path, image.getString("imageId"));
         return image;
+    }
+
+    /** Made public, the image reaches the gallery's feed through the events, with a thumbnail that loads. */
+    private static void appearsInTheFeedOncePublic(Api api, String accessToken, String path, String imageId)
+            throws IOException, InterruptedException {
+        Response published = api.send(Request.of("PATCH", path).bearer(accessToken)
+                                               .json(Json.createObjectBuilder().add("visibility", "public").build()));
+        assertEquals(200, published.status(), published::toString);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Optional<JsonObject> card;
+        do {
+            Thread.sleep(250);
+            card = api.get("/api/gallery/feed?limit=100").json().getJsonArray("items").getValuesAs(JsonObject.class)
+                    .stream().filter(item -> item.getString("imageId").equals(imageId)).findFirst();
+            assertTrue(Instant.now().isBefore(deadline), "the image never reached the feed");
+        } while (card.isEmpty());
+        HttpResponse<byte[]> thumbnail = BROWSER.send(HttpRequest.newBuilder(URI.create(
+                card.get().getJsonObject("urls").getString("thumbnail"))).build(),
+                                                      HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, thumbnail.statusCode());
     }
 }

@@ -135,7 +135,8 @@ class UploadGrantTest {
                 request("a.png", "image/png", 10).add("size", "10"),
                 request("a.png", "image/png", 10).add("size", 1.5),
                 request("a.png", "image/png", 10).add("filename", "a\u0000.png"),
-                request("a.png", "image/png", 10).add("description", "lines\nare fine, NUL \u0000 is not"));
+                request("a.png", "image/png", 10).add("description", "lines\nare fine, NUL \u0000 is not"),
+                request("a.png", "image/png", 10).add("title", "SQS refuses \uFFFF"));
         for (JsonObjectBuilder body : bad) {
             JsonObject json = body.build();
             Response refused = api.send(grant(owner, Json.createObjectBuilder(json)));
@@ -196,6 +197,17 @@ class UploadGrantTest {
         assertEquals(1024, quota.getJsonNumber("bytes").longValue());
         assertEquals(1000, quota.getInt("maxImages"));
         assertEquals(5L * 1024 * 1024 * 1024, quota.getJsonNumber("maxBytes").longValue());
+    }
+
+    @Test
+    void refusesAnUnpairedSurrogateThatOnlyAJsonEscapeCanCarry() {
+        String owner = UUID.randomUUID().toString();
+        byte[] body = "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"title\":\"lone \\ud800\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        Response refused = api.send(Request.of("POST", "/api/images").bearer(token(owner))
+                                            .body("application/json", body));
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals(0, quota(owner).getInt("images"));
     }
 
     @Test

@@ -1,20 +1,16 @@
 package dev.cloudgallery.images.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.cloudgallery.images.domain.Image;
-import dev.cloudgallery.images.domain.ImageStore;
 import dev.cloudgallery.images.domain.Images;
 import dev.cloudgallery.images.domain.UploadTarget;
 import dev.cloudgallery.platform.http.RequestBodies;
+import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
 import dev.cloudgallery.platform.security.Caller;
@@ -32,9 +28,6 @@ import jakarta.json.JsonObjectBuilder;
 
 /** The {@code /api/images} routes of API.md: each handler reads the request, calls {@link Images}, writes JSON. */
 public final class ImageRoutes implements HttpService {
-    static final int DEFAULT_LIMIT = 24;
-    static final int MAX_LIMIT = 100;
-
     private final Images images;
     private final Authenticator auth;
 
@@ -90,33 +83,19 @@ public final class ImageRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res, Caller caller) {
-        int limit = limit(req.query().first("limit").asOptional());
+        int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<Image.Status> status = req.query().first("status").asOptional().map(ImageRoutes::status);
-        Optional<ImageStore.Position> after = req.query().first("cursor").asOptional().map(Cursor::decode);
+        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
         // One more than the page tells whether another page follows.
         List<Image> page = images.list(caller.userId(), status, after, limit + 1);
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.stream().limit(limit).forEach(image -> items.add(json(image)));
         JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
         if (page.size() > limit) {
-            answer.add("nextCursor", Cursor.encode(page.get(limit - 1)));
+            Image last = page.get(limit - 1);
+            answer.add("nextCursor", Keyset.cursor(last.createdAt(), last.imageId()));
         }
         send(res, answer.build());
-    }
-
-    private static int limit(Optional<String> value) {
-        if (value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.get());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // Answered below, like any other value out of range.
-        }
-        throw Problem.validation("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static Image.Status status(String value) {
@@ -168,35 +147,5 @@ public final class ImageRoutes implements HttpService {
         // Private images and signed upload targets: never cached on the way.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.send(body);
-    }
-
-    /** An opaque position in a list: only this service reads it, and a malformed one is the client's error (400). */
-    static final class Cursor {
-        private static final long LATEST_MICROS = 9_224_318_015_999_999L;
-
-        private Cursor() {
-        }
-
-        static String encode(Image last) {
-            long micros = last.createdAt().getEpochSecond() * 1_000_000 + last.createdAt().getNano() / 1_000;
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((micros + "/" + last.imageId()).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static ImageStore.Position decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("/");
-                long micros = parts.length == 2 ? Long.parseLong(parts[0]) : -1;
-                // Within what PostgreSQL stores (up to the year 294276); a cursor before 1970 was never given out.
-                if (micros >= 0 && micros <= LATEST_MICROS) {
-                    Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                                                              Math.floorMod(micros, 1_000_000) * 1_000L);
-                    return new ImageStore.Position(createdAt, UUID.fromString(parts[1]).toString());
-                }
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                // Answered below.
-            }
-            throw Problem.validation("cursor", "is not a cursor this API gave out");
-        }
     }
 }

@@ -16,6 +16,7 @@ import dev.cloudgallery.images.processing.ImageProcessor;
 import dev.cloudgallery.platform.db.Transactions;
 import dev.cloudgallery.platform.events.Outbox;
 import dev.cloudgallery.platform.events.OutboxEvent;
+import dev.cloudgallery.platform.paging.Keyset;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -180,9 +181,16 @@ public final class ImageRepository implements ImageStore {
     }
 
     @Override
+    public void touch(String imageId) {
+        db.execute().dml("UPDATE images SET updated_at = now() WHERE image_id = ?::uuid AND status = 'PENDING'",
+                         imageId);
+    }
+
+    @Override
     public List<Image> pendingBefore(Instant before, int limit) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM images WHERE status = 'PENDING' AND created_at < ? "
-                                          + "ORDER BY created_at LIMIT ?", Timestamp.from(before), limit)
+        // A PENDING image's updated_at is when its upload was last granted.
+        return db.execute().query("SELECT " + COLUMNS + " FROM images WHERE status = 'PENDING' AND updated_at < ? "
+                                          + "ORDER BY updated_at LIMIT ?", Timestamp.from(before), limit)
                 .map(ImageRepository::image).toList();
     }
 
@@ -199,21 +207,15 @@ public final class ImageRepository implements ImageStore {
     }
 
     @Override
-    public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Position> after, int limit) {
-        // Keyset paging on the owner index: page 1000 costs what page 1 costs.
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM images WHERE owner_id = ?::uuid");
+    public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Keyset.Position> after, int limit) {
         List<Object> parameters = new ArrayList<>(List.of(ownerId));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM images WHERE owner_id = ?::uuid");
         status.ifPresent(s -> {
             sql.append(" AND status = ?");
             parameters.add(s.name());
         });
-        after.ifPresent(position -> {
-            sql.append(" AND (created_at, image_id) < (?, ?::uuid)");
-            parameters.add(Timestamp.from(position.createdAt()));
-            parameters.add(position.imageId());
-        });
-        sql.append(" ORDER BY created_at DESC, image_id DESC LIMIT ?");
-        parameters.add(limit);
+        // On the owner index: page 1000 costs what page 1 costs.
+        sql.append(Keyset.pageSql("image_id", after, limit, parameters));
         return db.execute().query(sql.toString(), parameters.toArray()).map(ImageRepository::image).toList();
     }
 

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.cloudgallery.images.processing.ImageProcessor;
+import dev.cloudgallery.platform.paging.Keyset;
 
 /** Where images are kept: the service's own schema. */
 public interface ImageStore {
     /** What one owner's uploads take: every image but the rejected ones. */
     record Usage(long images, long bytes) {
-    }
-
-    /** A position in an owner's list, newest first. */
-    record Position(Instant createdAt, String imageId) {
     }
 
     /** What became of an insert. */
@@ -57,12 +54,15 @@ public interface ImageStore {
 
     void delete(String imageId);
 
-    /** Up to {@code limit} images still PENDING that were granted before {@code before}, oldest first. */
+    /** Records that a PENDING image's upload was granted again just now. */
+    void touch(String imageId);
+
+    /** Up to {@code limit} images still PENDING whose last grant was issued before {@code before}, oldest first. */
     List<Image> pendingBefore(Instant before, int limit);
 
     /** Deletes the image if it is still PENDING; false otherwise. */
     boolean deletePending(String imageId);
 
     /** Up to {@code limit} of the owner's images after {@code after} (newest first), of {@code status} if given. */
-    List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Position> after, int limit);
+    List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Keyset.Position> after, int limit);
 }

@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.cloudgallery.platform.media.RenditionUrls;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.problem.Problem.FieldError;
+import dev.cloudgallery.platform.paging.Keyset;
 
 /**
  * The image service's use cases. Image bytes never pass through here: a grant hands the browser a signed upload
@@ -103,6 +105,8 @@ public final class Images {
                 }
                 // Not uploaded yet, its grant perhaps expired (a closed tab, a lost connection): the same upload
                 // again, with a fresh grant, rather than a conflict nobody could get past.
+                // The sweep counts a grant's age from its last issue, so it never drops one that is still valid.
+                store.touch(existing.imageId());
                 return new Grant(existing, signer.grant(existing.originalKey(), existing.contentType(),
                                                         existing.declaredSize()));
             }
@@ -161,6 +165,8 @@ public final class Images {
         Image.RENDITIONS.forEach(rendition -> keys.add(image.renditionKey(rendition)));
         storage.delete(keys);
         store.delete(image.imageId());
+        // Again: a worker that was writing renditions meanwhile may have recorded them before the row went.
+        storage.delete(keys);
         events.publishPending();
     }
 
@@ -187,7 +193,7 @@ public final class Images {
     }
 
     /** A page of the owner's images, newest first. */
-    public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<ImageStore.Position> after,
+    public List<Image> list(String ownerId, Optional<Image.Status> status, Optional<Keyset.Position> after,
                             int limit) {
         return store.list(ownerId, status, after, limit);
     }
@@ -210,8 +216,19 @@ public final class Images {
         } else if (field.equals("description") ? MULTILINE_CONTROL.matcher(stripped).find()
                 : CONTROL.matcher(stripped).find()) {
             errors.add(new FieldError(field, "must not contain control characters"));
+        } else if (!sendable(stripped)) {
+            errors.add(new FieldError(field, "must not contain noncharacters or unpaired surrogates"));
         }
         return stripped;
+    }
+
+    /**
+     * Whether SQS can carry the text in an event: it refuses U+FFFE, U+FFFF and unpaired surrogates, which Java and
+     * PostgreSQL store happily; one such title would hold up every event behind it in the outbox.
+     */
+    private static boolean sendable(String text) {
+        return text.codePoints().noneMatch(c -> c == 0xFFFE || c == 0xFFFF || Character.isSurrogate((char) c)
+                                                && c <= 0xFFFF);
     }
 
     private static Image.Visibility visibility(List<FieldError> errors, String value) {

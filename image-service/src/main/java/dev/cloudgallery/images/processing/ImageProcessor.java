@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -55,6 +56,8 @@ public final class ImageProcessor {
     public record Settings(long maxPixels, int mediumEdge, int thumbnailEdge) {
     }
 
+    /** libjpeg's warnings about missing or damaged data ("Premature end of JPEG file", "Corrupt JPEG data: ..."). */
+    private static final Pattern DAMAGE = Pattern.compile("(?i)premature end|corrupt|truncat");
     private static final float ORIGINAL_QUALITY = 0.9f;
     private static final float DERIVATIVE_QUALITY = 0.85f;
 
@@ -92,11 +95,16 @@ public final class ImageProcessor {
                 if (pixels > settings.maxPixels()) {
                     return new Outcome.Rejected(Reason.TOO_MANY_PIXELS);
                 }
-                List<String> warnings = new ArrayList<>();
-                // A truncated or damaged JPEG decodes with a warning and grey where data is missing: refused.
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                List<String> damage = new ArrayList<>();
+                // A truncated or damaged JPEG decodes with a warning and grey where data is missing: refused. Other
+                // warnings (TwelveMonkeys': a CMYK JPEG without an ICC profile, an odd Adobe marker) are harmless.
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (DAMAGE.matcher(warning).find()) {
+                        damage.add(warning);
+                    }
+                });
                 decoded = reader.read(0);
-                if (!warnings.isEmpty()) {
+                if (!damage.isEmpty()) {
                     return new Outcome.Rejected(Reason.CORRUPT);
                 }
             } finally {

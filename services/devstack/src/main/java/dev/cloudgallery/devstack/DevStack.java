@@ -35,7 +35,9 @@ public final class DevStack {
     /** Queue workers: in AWS each is a function fed by its queue; here a process polling it. */
     private static final List<Service> WORKERS = List.of(
             new Service("images", "image-service", "dev.cloudgallery.images.ProcessingWorker",
-                        "image-worker"));
+                        "image-worker"),
+            new Service("gallery", "gallery-service", "dev.cloudgallery.gallery.EventConsumer",
+                        "gallery-consumer"));
 
     private DevStack() {
     }

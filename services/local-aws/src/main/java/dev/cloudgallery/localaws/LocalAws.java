@@ -126,17 +126,19 @@ public final class LocalAws {
         env.put("COGNITO_CLIENT_ID", pool.clientId());
         env.put("COGNITO_ENDPOINT", cognito.endpoint());
         env.put("AWS_REGION", "us-east-1");
-        // Only the image service keeps objects and queues work, so only its environment starts S3 and SQS.
-        if (schema.equals("images")) {
+        // The image service keeps objects and queues work; the gallery links to renditions and consumes events.
+        if (schema.equals("images") || schema.equals("gallery")) {
             env.put("IMAGES_BUCKET", IMAGES_BUCKET);
             env.put("S3_ENDPOINT", s3().endpoint());
-            env.put("IMAGES_PROCESSING_QUEUE_URL", sqs().queueUrl("images-processing"));
+            env.put("SQS_ENDPOINT", sqs().endpoint());
             env.put("GALLERY_EVENTS_QUEUE_URL", sqs().queueUrl("gallery-events"));
             // No CloudFront here: rendition URLs are presigned for the stand-in.
             env.put("MEDIA_BASE_URL", "");
             env.put("MEDIA_KEY_PAIR_ID", "");
             env.put("MEDIA_SIGNING_KEY_SECRET_ARN", "");
-            env.put("SQS_ENDPOINT", sqs().endpoint());
+        }
+        if (schema.equals("images")) {
+            env.put("IMAGES_PROCESSING_QUEUE_URL", sqs().queueUrl("images-processing"));
         }
         return env;
     }

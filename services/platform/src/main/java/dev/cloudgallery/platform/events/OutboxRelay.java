@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /**
  * Sends the outbox's events to their queues, oldest first, and removes each once SQS has taken it.
  * <p>
- * One relay runs at a time per schema (a transaction-scoped advisory lock; a second caller returns at once), so
+ * One relay runs at a time per schema (a transaction-scoped advisory lock on the schema's name, since advisory locks
+ * are database-wide; a second caller waits for the first), so
  * events leave in the order they were stored, and an aggregate's versions in order. A send that fails ends the run
  * at that event: it and everything after it stay for the next run. A crash between SQS's answer and the commit sends
  * those events again, which is why consumers are idempotent ({@link ProcessedEvents}).
@@ -48,10 +49,13 @@ public final class OutboxRelay {
         return sent;
     }
 
-    /** {@link #relay()}, but a failure is logged rather than thrown: the events wait for the next run. */
+    /**
+     * One batch of {@link #relay()}, for the end of a request: a failure is logged rather than thrown, and a backlog
+     * (after an SQS outage) is left to the scheduled relay, so the request's answer never waits for it.
+     */
     public void relayQuietly() {
         try {
-            relay();
+            relayBatch();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Relaying the outbox failed; its events wait for the next run", e);
         }
@@ -59,10 +63,11 @@ public final class OutboxRelay {
 
     private int relayBatch() {
         return Transactions.inTransaction(db, tx -> {
-            boolean locked = tx.get("SELECT pg_try_advisory_xact_lock(hashtext('cloud-gallery outbox relay')) AS ok")
-                    .map(row -> row.column("ok").getBoolean()).orElse(false);
-            return locked ? send(tx, tx.query("SELECT id, destination, event_id, body::text AS body FROM outbox "
-                                                      + "ORDER BY id LIMIT ?", BATCH).toList()) : 0;
+            // Waits for a relay under way rather than skipping: the events a skipped caller just stored would wait
+            // for the next scheduled run. One batch is short, so the wait is too.
+            tx.get("SELECT pg_advisory_xact_lock(hashtext('cloud-gallery outbox relay ' || current_schema()))");
+            return send(tx, tx.query("SELECT id, destination, event_id, body::text AS body FROM outbox "
+                                             + "ORDER BY id LIMIT ?", BATCH).toList());
         });
     }
 

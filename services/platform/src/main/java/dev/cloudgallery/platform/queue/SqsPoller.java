@@ -45,11 +45,17 @@ public final class SqsPoller {
     public void run() {
         Instant nextSchedule = Instant.now();
         while (!stopped) {
-            try {
-                if (!Instant.now().isBefore(nextSchedule)) {
+            if (!Instant.now().isBefore(nextSchedule)) {
+                // Due again at the next interval whatever this run does: a failing schedule must not starve the queue.
+                nextSchedule = Instant.now().plus(scheduleEvery);
+                try {
                     worker.onSchedule();
-                    nextSchedule = Instant.now().plus(scheduleEvery);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "The scheduled run failed; it runs again in " + scheduleEvery,
+                            e);
                 }
+            }
+            try {
                 for (Message message : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(BATCH)
                         .waitTimeSeconds(WAIT_SECONDS)).messages()) {
                     handle(message);

@@ -1,10 +1,8 @@
-package dev.cloudgallery.images.s3;
+package dev.cloudgallery.platform.media;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-
-import dev.cloudgallery.images.domain.RenditionUrls;
 
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 

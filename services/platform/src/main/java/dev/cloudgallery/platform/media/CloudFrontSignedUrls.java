@@ -1,4 +1,4 @@
-package dev.cloudgallery.images.cdn;
+package dev.cloudgallery.platform.media;
 
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -8,8 +8,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-
-import dev.cloudgallery.images.domain.RenditionUrls;
 
 import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
 import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;

@@ -1,4 +1,4 @@
-package dev.cloudgallery.images.cdn;
+package dev.cloudgallery.platform.media;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

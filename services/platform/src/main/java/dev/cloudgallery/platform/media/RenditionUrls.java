@@ -1,4 +1,4 @@
-package dev.cloudgallery.images.domain;
+package dev.cloudgallery.platform.media;
 
 import java.net.URI;
 import java.time.Duration;

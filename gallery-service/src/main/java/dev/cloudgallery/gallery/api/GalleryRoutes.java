@@ -1,0 +1,82 @@
+package dev.cloudgallery.gallery.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import dev.cloudgallery.gallery.domain.Card;
+import dev.cloudgallery.gallery.domain.Gallery;
+import dev.cloudgallery.platform.media.RenditionUrls;
+import dev.cloudgallery.platform.paging.Keyset;
+import dev.cloudgallery.platform.security.Authenticator;
+import dev.cloudgallery.platform.security.Caller;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** The {@code /api/gallery} lists of API.md: each handler reads the request, calls {@link Gallery}, writes cards. */
+public final class GalleryRoutes implements HttpService {
+    private final Gallery gallery;
+    private final Authenticator auth;
+    private final RenditionUrls urls;
+    private final Duration urlValidity;
+
+    public GalleryRoutes(Gallery gallery, Authenticator auth, RenditionUrls urls, Duration urlValidity) {
+        this.gallery = gallery;
+        this.auth = auth;
+        this.urls = urls;
+        this.urlValidity = urlValidity;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/feed", (req, res) -> page(req, res, gallery::feed))
+                .get("/me", auth.required((req, res, caller) -> page(
+                        req, res, (after, limit) -> gallery.mine(caller.userId(), after, limit))))
+                .get("/users/{userId}", auth.optional((req, res, caller) -> page(
+                        req, res, (after, limit) -> gallery.userGallery(req.path().pathParameters().get("userId"),
+                                                                        caller.map(Caller::userId), after, limit))));
+    }
+
+    /** A keyset page of cards: one more than asked tells whether another page follows. */
+    private void page(ServerRequest req, ServerResponse res,
+                      BiFunction<Optional<Keyset.Position>, Integer, List<Card>> query) {
+        int limit = Keyset.limit(req.query().first("limit").asOptional());
+        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
+        List<Card> page = query.apply(after, limit + 1);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.stream().limit(limit).forEach(card -> items.add(json(card)));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        if (page.size() > limit) {
+            Card last = page.get(limit - 1);
+            answer.add("nextCursor", Keyset.cursor(last.createdAt(), last.imageId()));
+        }
+        // The URLs in a page are short-lived and some pages are private: never cached on the way.
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(answer.build());
+    }
+
+    private JsonObject json(Card card) {
+        return Json.createObjectBuilder()
+                .add("imageId", card.imageId())
+                .add("ownerId", card.ownerId())
+                .add("ownerDisplayName", card.ownerDisplayName())
+                .add("title", card.title())
+                .add("width", card.width())
+                .add("height", card.height())
+                .add("createdAt", card.createdAt().toString())
+                .add("visibility", card.isPublic() ? "public" : "private")
+                .add("urls", Json.createObjectBuilder()
+                        .add("thumbnail", urls.url(card.thumbnailKey(), urlValidity).toString())
+                        .add("medium", urls.url(card.mediumKey(), urlValidity).toString()))
+                .build();
+    }
+}

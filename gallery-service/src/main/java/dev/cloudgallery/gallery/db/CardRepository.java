@@ -1,0 +1,96 @@
+package dev.cloudgallery.gallery.db;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.cloudgallery.gallery.domain.Card;
+import dev.cloudgallery.gallery.domain.CardStore;
+import dev.cloudgallery.gallery.domain.ImageEvent;
+import dev.cloudgallery.platform.db.Transactions;
+import dev.cloudgallery.platform.events.ProcessedEvents;
+import dev.cloudgallery.platform.paging.Keyset;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * Cards in the {@code gallery} schema. Visibility is decided in SQL, by the partial indexes' own conditions, never
+ * by filtering in Java. Helidon's JDBC client binds a UUID as text, so the SQL casts ids.
+ */
+public final class CardRepository implements CardStore {
+    private static final String COLUMNS = "image_id, owner_id, owner_display_name, title, description, visibility, "
+            + "width, height, created_at, thumbnail_key, medium_key";
+
+    private final DbClient db;
+
+    public CardRepository(DbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean apply(ImageEvent event) {
+        return Transactions.inTransaction(db, tx -> {
+            if (!ProcessedEvents.firstDelivery(tx, event.eventId())) {
+                return false;
+            }
+            if (event.isDeletion()) {
+                // A tombstone: inserted even for an image never seen, so its older events, arriving late, stay out.
+                return tx.dml("INSERT INTO cards (image_id, owner_id, version, deleted, created_at) "
+                                      + "VALUES (?::uuid, ?::uuid, ?, true, now()) "
+                                      + "ON CONFLICT (image_id) DO UPDATE SET version = EXCLUDED.version, deleted = true, "
+                                      + "title = '', description = '', thumbnail_key = NULL, medium_key = NULL "
+                                      + "WHERE cards.version < EXCLUDED.version",
+                              event.imageId(), event.ownerId(), event.version()) == 1;
+            }
+            Card card = event.card().orElseThrow();
+            return tx.dml("INSERT INTO cards (image_id, owner_id, version, title, description, visibility, width, "
+                                  + "height, created_at, thumbnail_key, medium_key) "
+                                  + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                  + "ON CONFLICT (image_id) DO UPDATE SET version = EXCLUDED.version, "
+                                  + "title = EXCLUDED.title, description = EXCLUDED.description, "
+                                  + "visibility = EXCLUDED.visibility, width = EXCLUDED.width, height = EXCLUDED.height, "
+                                  + "thumbnail_key = EXCLUDED.thumbnail_key, medium_key = EXCLUDED.medium_key "
+                                  + "WHERE cards.version < EXCLUDED.version AND NOT cards.deleted",
+                          event.imageId(), event.ownerId(), event.version(), card.title(), card.description(),
+                          card.isPublic() ? "public" : "private", card.width(), card.height(),
+                          Timestamp.from(card.createdAt()), card.thumbnailKey(), card.mediumKey()) == 1;
+        });
+    }
+
+    @Override
+    public List<Card> publicCards(Optional<Keyset.Position> after, int limit) {
+        return page("visibility = 'public'", List.of(), after, limit);
+    }
+
+    @Override
+    public List<Card> ownerCards(String ownerId, boolean everyVisibility, Optional<Keyset.Position> after,
+                                 int limit) {
+        return page(everyVisibility ? "owner_id = ?::uuid" : "owner_id = ?::uuid AND visibility = 'public'",
+                    List.of(ownerId), after, limit);
+    }
+
+    private List<Card> page(String condition, List<Object> conditionParameters, Optional<Keyset.Position> after,
+                            int limit) {
+        List<Object> parameters = new ArrayList<>(conditionParameters);
+        String sql = "SELECT " + COLUMNS + " FROM cards WHERE NOT deleted AND " + condition
+                     + Keyset.pageSql("image_id", after, limit, parameters);
+        return db.execute().query(sql, parameters.toArray()).map(CardRepository::card).toList();
+    }
+
+    private static Card card(DbRow row) {
+        return new Card(row.column("image_id").get(UUID.class).toString(),
+                        row.column("owner_id").get(UUID.class).toString(),
+                        row.column("owner_display_name").getString(),
+                        row.column("title").getString(),
+                        row.column("description").getString(),
+                        row.column("width").get(Integer.class),
+                        row.column("height").get(Integer.class),
+                        row.column("created_at").get(Timestamp.class).toInstant(),
+                        row.column("visibility").getString().equals("public"),
+                        row.column("thumbnail_key").getString(),
+                        row.column("medium_key").getString());
+    }
+}

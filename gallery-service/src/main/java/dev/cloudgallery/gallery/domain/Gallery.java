@@ -1,0 +1,47 @@
+package dev.cloudgallery.gallery.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.cloudgallery.platform.paging.Keyset;
+import dev.cloudgallery.platform.problem.Problem;
+
+/** The gallery's use cases: what each list shows, and the events that keep it current. */
+public final class Gallery {
+    private static final System.Logger LOG = System.getLogger(Gallery.class.getName());
+
+    private final CardStore store;
+
+    public Gallery(CardStore store) {
+        this.store = store;
+    }
+
+    public void apply(ImageEvent event) {
+        if (!store.apply(event)) {
+            LOG.log(System.Logger.Level.DEBUG, "Event " + event.eventId() + " is a redelivery or older than the card");
+        }
+    }
+
+    public List<Card> feed(Optional<Keyset.Position> after, int limit) {
+        return store.publicCards(after, limit);
+    }
+
+    /** A user's gallery: their public images, or all of them when they look at their own. */
+    public List<Card> userGallery(String userId, Optional<String> caller, Optional<Keyset.Position> after, int limit) {
+        String owner = uuid(userId);
+        return store.ownerCards(owner, caller.filter(owner::equals).isPresent(), after, limit);
+    }
+
+    public List<Card> mine(String caller, Optional<Keyset.Position> after, int limit) {
+        return store.ownerCards(caller, true, after, limit);
+    }
+
+    private static String uuid(String value) {
+        try {
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("No such user.");
+        }
+    }
+}

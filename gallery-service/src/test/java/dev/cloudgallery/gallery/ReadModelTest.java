@@ -1,0 +1,227 @@
+package dev.cloudgallery.gallery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.cloudgallery.platform.ServiceConfig;
+import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.Tokens;
+import dev.cloudgallery.testing.api.Api;
+import dev.cloudgallery.testing.api.Api.Request;
+import dev.cloudgallery.testing.api.Api.Response;
+import dev.cloudgallery.testing.api.HttpApi;
+import dev.cloudgallery.testing.api.LambdaApi;
+import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
+import dev.cloudgallery.testing.lambda.SqsEvents;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The read model, fed image events as image-service's outbox sends them: what each list shows, that redelivered,
+ * reordered and late events converge, and both adapters (events as SQS batches and queries as API Gateway events
+ * through the real RIC).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadModelTest {
+    private final Tokens tokens = Tokens.forPool(TestStack.shared().pool());
+    private Map<String, String> environment;
+    private WebServer server;
+    private Api api;
+    private EventConsumer consumer;
+
+    @BeforeAll
+    void start() {
+        environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("gallery"));
+        Map<String, String> http = new LinkedHashMap<>(environment);
+        http.put("SERVER_HOST", "127.0.0.1");
+        http.put("SERVER_PORT", "0");
+        Config config = ServiceConfig.load(http);
+        server = Main.start(config);
+        api = HttpApi.onPort(server.port());
+        consumer = EventConsumer.create(config);
+    }
+
+    @AfterAll
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void theFeedShowsPublicImagesAndTheOwnerSeesAllOfTheirs() {
+        String owner = UUID.randomUUID().toString();
+        String shown = UUID.randomUUID().toString();
+        String hidden = UUID.randomUUID().toString();
+        consumer.handle(event("image.ready", shown, owner, 2, "public", "Sunset"));
+        consumer.handle(event("image.ready", hidden, owner, 2, "private", "Diary"));
+
+        assertTrue(feedIds().contains(shown));
+        assertFalse(feedIds().contains(hidden));
+        assertEquals(Set.of(shown, hidden), ids(api.send(Request.of("GET", "/api/gallery/me").bearer(token(owner)))));
+        assertEquals(Set.of(shown, hidden), ids(api.send(Request.of("GET", "/api/gallery/users/" + owner)
+                                                                 .bearer(token(owner)))));
+        assertEquals(Set.of(shown), ids(api.get("/api/gallery/users/" + owner)));
+        assertEquals(Set.of(shown), ids(api.send(Request.of("GET", "/api/gallery/users/" + owner)
+                                                         .bearer(token(UUID.randomUUID().toString())))));
+        JsonObject card = api.get("/api/gallery/users/" + owner).json().getJsonArray("items").getJsonObject(0);
+        assertEquals("Sunset", card.getString("title"));
+        assertEquals(640, card.getInt("width"));
+        assertTrue(card.getJsonObject("urls").getString("thumbnail").contains("/derivatives/" + owner + "/" + shown
+                                                                              + "/thumbnail"), card::toString);
+        assertEquals(401, api.get("/api/gallery/me").status());
+        assertEquals(404, api.get("/api/gallery/users/not-a-user").status());
+    }
+
+    @Test
+    void lateRedeliveredAndReorderedEventsConvergeAndADeleteWins() {
+        String owner = UUID.randomUUID().toString();
+        String image = UUID.randomUUID().toString();
+        consumer.handle(event("image.visibility_changed", image, owner, 4, "public", "Newest"));
+        consumer.handle(event("image.ready", image, owner, 2, "private", "Oldest"));
+        consumer.handle(event("image.updated", image, owner, 3, "private", "Older"));
+        consumer.handle(event("image.visibility_changed", image, owner, 4, "public", "Newest"));
+        JsonObject card = api.get("/api/gallery/users/" + owner).json().getJsonArray("items").getJsonObject(0);
+        assertEquals("Newest", card.getString("title"));
+        assertEquals("public", card.getString("visibility"));
+
+        consumer.handle(deleted(image, owner, 5));
+        consumer.handle(event("image.updated", image, owner, 4, "public", "Ghost"));
+        assertFalse(feedIds().contains(image));
+        assertEquals(Set.of(), ids(api.send(Request.of("GET", "/api/gallery/me").bearer(token(owner)))));
+
+        String never = UUID.randomUUID().toString();
+        consumer.handle(deleted(never, owner, 3));
+        consumer.handle(event("image.ready", never, owner, 2, "public", "Too late"));
+        assertFalse(feedIds().contains(never), "a delete that arrives first still wins");
+    }
+
+    @Test
+    void walkingTheFeedByCursorReturnsEveryPublicImageOnceWhileNewOnesArrive() {
+        String owner = UUID.randomUUID().toString();
+        List<String> mine = new ArrayList<>();
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 7; i++) {
+            String image = UUID.randomUUID().toString();
+            mine.add(image);
+            consumer.handle(event("image.ready", image, owner, 2, "public", "Walk " + i, start.plusSeconds(i)));
+        }
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Response page = api.get("/api/gallery/users/" + owner + "?limit=3" + (cursor == null ? "" : "&cursor="
+                                                                                    + cursor));
+            assertEquals(200, page.status(), page::toString);
+            page.json().getJsonArray("items").getValuesAs(JsonObject.class)
+                    .forEach(card -> walked.add(card.getString("imageId")));
+            cursor = page.json().getString("nextCursor", null);
+            if (pages++ == 0) {
+                // Newer than everything already seen: it belongs before the cursor, so the walk never shows it.
+                consumer.handle(event("image.ready", UUID.randomUUID().toString(), owner, 2, "public", "Late",
+                                      start.plusSeconds(60)));
+            }
+        } while (cursor != null);
+        assertEquals(new HashSet<>(mine), new HashSet<>(walked));
+        assertEquals(mine.size(), walked.size(), "each exactly once: " + walked);
+        assertEquals(400, api.get("/api/gallery/feed?cursor=forged").status());
+        assertEquals(400, api.get("/api/gallery/feed?limit=101").status());
+    }
+
+    @Test
+    void eventsAsSqsBatchesAndQueriesAsApiGatewayEventsThroughTheRuntime() {
+        String owner = UUID.randomUUID().toString();
+        String image = UUID.randomUUID().toString();
+        Map<String, String> batch = new LinkedHashMap<>();
+        batch.put("m-1", event("image.ready", image, owner, 2, "public", "Via Lambda"));
+        batch.put("m-2", "not an event");
+        batch.put("m-3", "{\"eventId\":\"x/1\",\"type\":\"profile.renamed\",\"aggregateId\":\"" + owner + "\"}");
+        try (LambdaRuntimeHarness consumerFunction = LambdaRuntimeHarness.start(
+                ConsumerLambda.class.getName() + "::handleRequest", environment);
+             LambdaRuntimeHarness apiFunction = LambdaRuntimeHarness.start(
+                     GalleryLambda.class.getName() + "::handleRequest", environment)) {
+            JsonObject answer = consumerFunction.invoke(SqsEvents.batch(SqsEvents.QUEUE_ARN, batch));
+            assertEquals(List.of("m-2"), answer.getJsonArray("batchItemFailures").getValuesAs(JsonObject.class)
+                    .stream().map(failure -> failure.getString("itemIdentifier")).toList());
+            Response page = new LambdaApi(apiFunction).send(Request.of("GET", "/api/gallery/users/" + owner));
+            assertEquals(200, page.status(), page::toString);
+            assertEquals(Set.of(image), ids(page));
+        }
+    }
+
+    private Set<String> feedIds() {
+        Set<String> ids = new HashSet<>();
+        String cursor = null;
+        do {
+            Response page = api.get("/api/gallery/feed?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+            ids.addAll(ids(page));
+            cursor = page.json().getString("nextCursor", null);
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static Set<String> ids(Response page) {
+        assertEquals(200, page.status(), page::toString);
+        Set<String> ids = new HashSet<>();
+        page.json().getJsonArray("items").getValuesAs(JsonObject.class).forEach(card -> ids.add(card.getString(
+                "imageId")));
+        return ids;
+    }
+
+    private static String event(String type, String imageId, String ownerId, long version, String visibility,
+                                String title) {
+        return event(type, imageId, ownerId, version, visibility, title, Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    /** An event as image-service's outbox writes it. */
+    private static String event(String type, String imageId, String ownerId, long version, String visibility,
+                                String title, Instant createdAt) {
+        JsonObject renditions = Json.createObjectBuilder()
+                .add("thumbnail", Json.createObjectBuilder().add("key", key(ownerId, imageId, "thumbnail"))
+                        .add("contentType", "image/jpeg").add("width", 320).add("height", 240))
+                .add("medium", Json.createObjectBuilder().add("key", key(ownerId, imageId, "medium"))
+                        .add("contentType", "image/jpeg").add("width", 640).add("height", 480))
+                .add("original", Json.createObjectBuilder().add("key", key(ownerId, imageId, "original"))
+                        .add("contentType", "image/jpeg").add("width", 640).add("height", 480))
+                .build();
+        return Json.createObjectBuilder()
+                .add("eventId", imageId + "/" + version).add("type", type).add("aggregateId", imageId)
+                .add("version", version).add("occurredAt", Instant.now().toString())
+                .add("data", Json.createObjectBuilder().add("imageId", imageId).add("ownerId", ownerId)
+                        .add("title", title).add("description", "").add("visibility", visibility)
+                        .add("contentType", "image/jpeg").add("width", 640).add("height", 480)
+                        .add("createdAt", createdAt.toString()).add("renditions", renditions))
+                .build().toString();
+    }
+
+    private static String deleted(String imageId, String ownerId, long version) {
+        return Json.createObjectBuilder()
+                .add("eventId", imageId + "/" + version).add("type", "image.deleted").add("aggregateId", imageId)
+                .add("version", version).add("occurredAt", Instant.now().toString())
+                .add("data", Json.createObjectBuilder().add("imageId", imageId).add("ownerId", ownerId))
+                .build().toString();
+    }
+
+    private static String key(String ownerId, String imageId, String rendition) {
+        return "derivatives/" + ownerId + "/" + imageId + "/" + rendition;
+    }
+
+    private String token(String userId) {
+        return tokens.signedByPool(tokens.accessClaims(userId).build());
+    }
+}
