@@ -63,6 +63,7 @@ module "service" {
   routes = {
     "GET /api/gallery/feed"            = "NONE"
     "GET /api/gallery/me"              = "JWT"
+    "GET /api/gallery/search"          = "NONE"
     "GET /api/gallery/users/{userId}"  = "NONE"
     "GET /api/gallery/health"          = "NONE"
     "GET /api/gallery/openapi"         = "NONE"

@@ -144,6 +144,42 @@ class ReadModelTest {
     }
 
     @Test
+    void searchFindsStemmedWordsInPublicAndOwnImagesBestFirst() {
+        String owner = UUID.randomUUID().toString();
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String inTitle = UUID.randomUUID().toString();
+        String inDescription = UUID.randomUUID().toString();
+        String privateOne = UUID.randomUUID().toString();
+        String deleted = UUID.randomUUID().toString();
+        consumer.handle(event("image.ready", inDescription, owner, 2, "public", "Boats", word + " at dawn"));
+        consumer.handle(event("image.ready", inTitle, owner, 2, "public", word + " sailing", "Boats"));
+        consumer.handle(event("image.ready", privateOne, owner, 2, "private", word + " diary", ""));
+        consumer.handle(event("image.ready", deleted, owner, 2, "public", word + " gone", ""));
+        consumer.handle(deleted(deleted, owner, 3));
+
+        List<String> anonymous = searchIds(api.get("/api/gallery/search?q=" + word));
+        assertEquals(List.of(inTitle, inDescription), anonymous, "a title match ranks first; private and deleted out");
+        assertEquals(List.of(inTitle), searchIds(api.get("/api/gallery/search?q=" + word + "+sailed")),
+                     "stemming: sailed finds sailing, and both words must match");
+        List<String> ownerSees = searchIds(api.send(Request.of("GET", "/api/gallery/search?q=" + word)
+                                                            .bearer(token(owner))));
+        assertEquals(Set.of(inTitle, inDescription, privateOne), new HashSet<>(ownerSees));
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = api.send(Request.of("GET", "/api/gallery/search?limit=1&q=" + word
+                                                       + (cursor == null ? "" : "&cursor=" + cursor))
+                                             .bearer(token(owner)));
+            walked.addAll(searchIds(page));
+            cursor = page.json().getString("nextCursor", null);
+        } while (cursor != null);
+        assertEquals(ownerSees, walked, "pages of one walk the same ranking");
+        assertEquals(400, api.get("/api/gallery/search").status());
+        assertEquals(400, api.get("/api/gallery/search?q=" + word + "&cursor=zz.forged").status());
+    }
+
+    @Test
     void eventsAsSqsBatchesAndQueriesAsApiGatewayEventsThroughTheRuntime() {
         String owner = UUID.randomUUID().toString();
         String image = UUID.randomUUID().toString();
@@ -162,6 +198,12 @@ class ReadModelTest {
             assertEquals(200, page.status(), page::toString);
             assertEquals(Set.of(image), ids(page));
         }
+    }
+
+    private static List<String> searchIds(Response page) {
+        assertEquals(200, page.status(), page::toString);
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(card -> card.getString("imageId")).toList();
     }
 
     private Set<String> feedIds() {
@@ -185,12 +227,23 @@ class ReadModelTest {
 
     private static String event(String type, String imageId, String ownerId, long version, String visibility,
                                 String title) {
-        return event(type, imageId, ownerId, version, visibility, title, Instant.parse("2026-12-01T10:00:00Z"));
+        return event(type, imageId, ownerId, version, visibility, title, "", Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    private static String event(String type, String imageId, String ownerId, long version, String visibility,
+                                String title, String description) {
+        return event(type, imageId, ownerId, version, visibility, title, description,
+                     Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    private static String event(String type, String imageId, String ownerId, long version, String visibility,
+                                String title, Instant createdAt) {
+        return event(type, imageId, ownerId, version, visibility, title, "", createdAt);
     }
 
     /** An event as image-service's outbox writes it. */
     private static String event(String type, String imageId, String ownerId, long version, String visibility,
-                                String title, Instant createdAt) {
+                                String title, String description, Instant createdAt) {
         JsonObject renditions = Json.createObjectBuilder()
                 .add("thumbnail", Json.createObjectBuilder().add("key", key(ownerId, imageId, "thumbnail"))
                         .add("contentType", "image/jpeg").add("width", 320).add("height", 240))
@@ -203,7 +256,7 @@ class ReadModelTest {
                 .add("eventId", imageId + "/" + version).add("type", type).add("aggregateId", imageId)
                 .add("version", version).add("occurredAt", Instant.now().toString())
                 .add("data", Json.createObjectBuilder().add("imageId", imageId).add("ownerId", ownerId)
-                        .add("title", title).add("description", "").add("visibility", visibility)
+                        .add("title", title).add("description", description).add("visibility", visibility)
                         .add("contentType", "image/jpeg").add("width", 640).add("height", 480)
                         .add("createdAt", createdAt.toString()).add("renditions", renditions))
                 .build().toString();

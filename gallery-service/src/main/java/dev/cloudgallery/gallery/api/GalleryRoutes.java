@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import dev.cloudgallery.gallery.domain.Card;
+import dev.cloudgallery.gallery.domain.CardStore;
 import dev.cloudgallery.gallery.domain.Gallery;
 import dev.cloudgallery.platform.media.RenditionUrls;
 import dev.cloudgallery.platform.paging.Keyset;
+import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
 import dev.cloudgallery.platform.security.Caller;
 
@@ -41,6 +43,7 @@ public final class GalleryRoutes implements HttpService {
         rules.get("/feed", (req, res) -> page(req, res, gallery::feed))
                 .get("/me", auth.required((req, res, caller) -> page(
                         req, res, (after, limit) -> gallery.mine(caller.userId(), after, limit))))
+                .get("/search", auth.optional(this::search))
                 .get("/users/{userId}", auth.optional((req, res, caller) -> page(
                         req, res, (after, limit) -> gallery.userGallery(req.path().pathParameters().get("userId"),
                                                                         caller.map(Caller::userId), after, limit))));
@@ -62,6 +65,39 @@ public final class GalleryRoutes implements HttpService {
         // The URLs in a page are short-lived and some pages are private: never cached on the way.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.send(answer.build());
+    }
+
+    /** Search results, best first; the cursor carries the last hit's rank as well as its place in time. */
+    private void search(ServerRequest req, ServerResponse res, Optional<Caller> caller) {
+        int limit = Keyset.limit(req.query().first("limit").asOptional());
+        Optional<CardStore.SearchPosition> after = req.query().first("cursor").asOptional()
+                .map(GalleryRoutes::searchPosition);
+        List<CardStore.Hit> hits = gallery.search(req.query().first("q").orElse(null), caller.map(Caller::userId),
+                                                  after, limit + 1);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        hits.stream().limit(limit).forEach(hit -> items.add(json(hit.card())));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        if (hits.size() > limit) {
+            CardStore.Hit last = hits.get(limit - 1);
+            answer.add("nextCursor", Integer.toHexString(Float.floatToIntBits(last.rank())) + "."
+                                     + Keyset.cursor(last.card().createdAt(), last.card().imageId()));
+        }
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(answer.build());
+    }
+
+    private static CardStore.SearchPosition searchPosition(String cursor) {
+        int dot = cursor.indexOf('.');
+        try {
+            float rank = Float.intBitsToFloat(Integer.parseUnsignedInt(cursor.substring(0, Math.max(dot, 0)), 16));
+            Keyset.Position position = Keyset.position(cursor.substring(dot + 1));
+            if (Float.isFinite(rank)) {
+                return new CardStore.SearchPosition(rank, position.createdAt(), position.id());
+            }
+        } catch (NumberFormatException e) {
+            // Answered below.
+        }
+        throw Problem.validation("cursor", "is not a cursor this API gave out");
     }
 
     private JsonObject json(Card card) {

@@ -66,6 +66,30 @@ public final class CardRepository implements CardStore {
     }
 
     @Override
+    public List<Hit> search(String query, Optional<String> caller, Optional<SearchPosition> after, int limit,
+                            int cap) {
+        List<Object> parameters = new ArrayList<>(List.of(query));
+        caller.ifPresent(parameters::add);
+        StringBuilder sql = new StringBuilder(
+                "WITH matches AS (SELECT " + COLUMNS + ", ts_rank(search, q) AS rank "
+                + "FROM cards, websearch_to_tsquery('english', ?) q WHERE NOT deleted AND search @@ q AND "
+                + (caller.isPresent() ? "(visibility = 'public' OR owner_id = ?::uuid)" : "visibility = 'public'")
+                // The cap: only the newest matches are ranked, whatever a common word matches.
+                + " ORDER BY created_at DESC, image_id DESC LIMIT ?) SELECT * FROM matches");
+        parameters.add(cap);
+        after.ifPresent(position -> {
+            sql.append(" WHERE (rank, created_at, image_id) < (?::real, ?, ?::uuid)");
+            parameters.add(position.rank());
+            parameters.add(Timestamp.from(position.createdAt()));
+            parameters.add(position.imageId());
+        });
+        sql.append(" ORDER BY rank DESC, created_at DESC, image_id DESC LIMIT ?");
+        parameters.add(limit);
+        return db.execute().query(sql.toString(), parameters.toArray())
+                .map(row -> new Hit(card(row), row.column("rank").get(Float.class))).toList();
+    }
+
+    @Override
     public List<Card> ownerCards(String ownerId, boolean everyVisibility, Optional<Keyset.Position> after,
                                  int limit) {
         return page(everyVisibility ? "owner_id = ?::uuid" : "owner_id = ?::uuid AND visibility = 'public'",

@@ -1,5 +1,6 @@
 package dev.cloudgallery.gallery.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,20 @@ public interface CardStore {
 
     /** Public cards, newest first, after {@code after}. */
     List<Card> publicCards(Optional<Keyset.Position> after, int limit);
+
+    /** A search hit's place in the ranked results: by rank, then newest first. */
+    record SearchPosition(float rank, Instant createdAt, String imageId) {
+    }
+
+    /** A card and how well it matched. */
+    record Hit(Card card, float rank) {
+    }
+
+    /**
+     * Cards whose title or description match {@code query} (web search syntax), public or the caller's own, best
+     * first; only the {@code cap} newest matches are ranked, so a very common word costs no more than a rare one.
+     */
+    List<Hit> search(String query, Optional<String> caller, Optional<SearchPosition> after, int limit, int cap);
 
     /** One owner's cards, newest first: all of them when {@code everyVisibility}, else the public ones. */
     List<Card> ownerCards(String ownerId, boolean everyVisibility, Optional<Keyset.Position> after, int limit);

@@ -33,6 +33,19 @@ public final class Gallery {
         return store.ownerCards(owner, caller.filter(owner::equals).isPresent(), after, limit);
     }
 
+    /** How many of the newest matches a search ranks. */
+    static final int SEARCH_CAP = 1000;
+    static final int QUERY_MAX = 200;
+
+    public List<CardStore.Hit> search(String query, Optional<String> caller, Optional<CardStore.SearchPosition> after,
+                                      int limit) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty() || text.length() > QUERY_MAX) {
+            throw Problem.validation("q", "is required, at most " + QUERY_MAX + " characters");
+        }
+        return store.search(text, caller, after, limit, SEARCH_CAP);
+    }
+
     public List<Card> mine(String caller, Optional<Keyset.Position> after, int limit) {
         return store.ownerCards(caller, true, after, limit);
     }
