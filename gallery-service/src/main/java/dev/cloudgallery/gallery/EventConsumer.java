@@ -63,7 +63,7 @@ public final class EventConsumer implements QueueLambda.Worker {
         String imageId = UUID.fromString(event.getString("aggregateId")).toString();
         JsonObject data = event.getJsonObject("data");
         Optional<Card> card = type.equals("image.deleted") ? Optional.empty() : Optional.of(card(imageId, data));
-        gallery.apply(new ImageEvent(event.getString("eventId"), type, imageId,
+        gallery.apply(new ImageEvent(event.getString("eventId"), imageId,
                                      UUID.fromString(data.getString("ownerId")).toString(),
                                      event.getJsonNumber("version").longValueExact(), card));
     }

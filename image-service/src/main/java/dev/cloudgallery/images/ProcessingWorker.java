@@ -19,8 +19,9 @@ import jakarta.json.JsonReader;
 
 /**
  * The processing worker: each message of the images-processing queue names one image to process; each run of its
- * schedule sweeps uploads nobody completed and relays events the outbox still holds. In AWS it is its own function ({@link WorkerLambda}) on the service's
- * image; locally, {@link #main} polls the queue as the event source mapping would.
+ * schedule sweeps uploads nobody completed and relays events the outbox still holds. In AWS it is its own function
+ * ({@link WorkerLambda}) on the service's image; locally, {@link #main} polls the queue as the event source mapping
+ * would.
  */
 public final class ProcessingWorker implements QueueLambda.Worker {
     private final Processing processing;

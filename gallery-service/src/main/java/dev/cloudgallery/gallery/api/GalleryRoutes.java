@@ -20,9 +20,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 /** The {@code /api/gallery} lists of API.md: each handler reads the request, calls {@link Gallery}, writes cards. */
 public final class GalleryRoutes implements HttpService {
@@ -49,22 +47,13 @@ public final class GalleryRoutes implements HttpService {
                                                                         caller.map(Caller::userId), after, limit))));
     }
 
-    /** A keyset page of cards: one more than asked tells whether another page follows. */
+    /** A keyset page of cards. */
     private void page(ServerRequest req, ServerResponse res,
                       BiFunction<Optional<Keyset.Position>, Integer, List<Card>> query) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
-        List<Card> page = query.apply(after, limit + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        page.stream().limit(limit).forEach(card -> items.add(json(card)));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
-        if (page.size() > limit) {
-            Card last = page.get(limit - 1);
-            answer.add("nextCursor", Keyset.cursor(last.createdAt(), last.imageId()));
-        }
-        // The URLs in a page are short-lived and some pages are private: never cached on the way.
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(answer.build());
+        send(res, Keyset.page(query.apply(after, limit + 1), limit, this::json,
+                              last -> Keyset.cursor(last.createdAt(), last.imageId())));
     }
 
     /** Search results, best first; the cursor carries the last hit's rank as well as its place in time. */
@@ -74,16 +63,15 @@ public final class GalleryRoutes implements HttpService {
                 .map(GalleryRoutes::searchPosition);
         List<CardStore.Hit> hits = gallery.search(req.query().first("q").orElse(null), caller.map(Caller::userId),
                                                   after, limit + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        hits.stream().limit(limit).forEach(hit -> items.add(json(hit.card())));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
-        if (hits.size() > limit) {
-            CardStore.Hit last = hits.get(limit - 1);
-            answer.add("nextCursor", Integer.toHexString(Float.floatToIntBits(last.rank())) + "."
-                                     + Keyset.cursor(last.card().createdAt(), last.card().imageId()));
-        }
+        send(res, Keyset.page(hits, limit, hit -> json(hit.card()),
+                              last -> Integer.toHexString(Float.floatToIntBits(last.rank())) + "."
+                                      + Keyset.cursor(last.card().createdAt(), last.card().imageId())));
+    }
+
+    private static void send(ServerResponse res, JsonObject page) {
+        // The URLs in a page are short-lived and some pages are private: never cached on the way.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(answer.build());
+        res.send(page);
     }
 
     private static CardStore.SearchPosition searchPosition(String cursor) {

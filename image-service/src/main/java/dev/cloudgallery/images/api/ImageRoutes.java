@@ -22,7 +22,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -86,16 +85,9 @@ public final class ImageRoutes implements HttpService {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<Image.Status> status = req.query().first("status").asOptional().map(ImageRoutes::status);
         Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
-        // One more than the page tells whether another page follows.
         List<Image> page = images.list(caller.userId(), status, after, limit + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        page.stream().limit(limit).forEach(image -> items.add(json(image)));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
-        if (page.size() > limit) {
-            Image last = page.get(limit - 1);
-            answer.add("nextCursor", Keyset.cursor(last.createdAt(), last.imageId()));
-        }
-        send(res, answer.build());
+        send(res, Keyset.page(page, limit, image -> json(image).build(),
+                              last -> Keyset.cursor(last.createdAt(), last.imageId())));
     }
 
     private static Image.Status status(String value) {

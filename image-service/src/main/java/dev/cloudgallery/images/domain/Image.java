@@ -27,6 +27,11 @@ public record Image(String imageId, String ownerId, Status status, Optional<Stri
         return "derivatives/" + ownerId + "/" + imageId + "/" + rendition;
     }
 
+    /** Where every rendition of the image is kept (or would be, before it is ready). */
+    public List<String> renditionKeys() {
+        return RENDITIONS.stream().map(this::renditionKey).toList();
+    }
+
     /** Whether {@code userId} may see it: the owner always, anyone once it is public and ready. */
     public boolean visibleTo(Optional<String> userId) {
         return userId.filter(ownerId::equals).isPresent()

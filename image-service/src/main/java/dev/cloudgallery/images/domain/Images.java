@@ -161,8 +161,8 @@ public final class Images {
      */
     public void delete(String imageId, String ownerId) {
         Image image = owned(imageId, ownerId);
-        List<String> keys = new ArrayList<>(List.of(image.originalKey()));
-        Image.RENDITIONS.forEach(rendition -> keys.add(image.renditionKey(rendition)));
+        List<String> keys = new ArrayList<>(image.renditionKeys());
+        keys.add(image.originalKey());
         storage.delete(keys);
         store.delete(image.imageId());
         // Again: a worker that was writing renditions meanwhile may have recorded them before the row went.

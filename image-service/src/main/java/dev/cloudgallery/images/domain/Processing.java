@@ -71,7 +71,7 @@ public final class Processing {
                 if (!store.markReady(image.imageId(), bytes.length, sha256(bytes), processed)
                     && store.find(image.imageId()).isEmpty()) {
                     // Deleted while it was processed: what was just written must not outlive it.
-                    storage.delete(Image.RENDITIONS.stream().map(image::renditionKey).toList());
+                    storage.delete(image.renditionKeys());
                 }
                 storage.delete(List.of(image.originalKey()));
                 events.publishPending();

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * Sends the outbox's events to their queues, oldest first, and removes each once SQS has taken it.
  * <p>
  * One relay runs at a time per schema (a transaction-scoped advisory lock on the schema's name, since advisory locks
- * are database-wide; a second caller waits for the first), so
- * events leave in the order they were stored, and an aggregate's versions in order. A send that fails ends the run
+ * are database-wide; a second caller waits for the first), so events leave in the order they were stored, and an
+ * aggregate's versions in order. A send that fails ends the run
  * at that event: it and everything after it stay for the next run. A crash between SQS's answer and the commit sends
  * those events again, which is why consumers are idempotent ({@link ProcessedEvents}).
  */
@@ -107,8 +107,7 @@ public final class OutboxRelay {
                                 .messageBody(run.get(i).column("body").getString()).build());
         }
         SendMessageBatchResponse answer = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-        int firstFailed = answer.failed().stream().mapToInt(failure -> Integer.parseInt(failure.id())).min()
+        return answer.failed().stream().mapToInt(failure -> Integer.parseInt(failure.id())).min()
                 .orElse(run.size());
-        return firstFailed;
     }
 }

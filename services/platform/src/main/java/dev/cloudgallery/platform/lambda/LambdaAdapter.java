@@ -41,8 +41,8 @@ import jakarta.json.spi.JsonProvider;
  * forwarded to it as a plain HTTP request, so business code never knows which adapter runs. SQS events go to the
  * {@link SqsHandler} given at construction.
  * <p>
- * Events are parsed as plain JSON ({@link LambdaEvents}). The loopback hop uses the JDK's
- * HTTP client ({@code HttpURLConnection} can't send {@code PATCH} and silently drops {@code Origin}).
+ * Events are parsed as plain JSON ({@link LambdaEvents}). The loopback hop uses the JDK's HTTP client
+ * ({@code HttpURLConnection} can't send {@code PATCH} and silently drops {@code Origin}).
  * <p>
  * A service's handler is a final subclass with a public no-argument constructor, e.g.
  * {@code public UsersLambda() { super(Main::start); }}. The RIC instantiates it during init; anything the starter

@@ -18,7 +18,7 @@ import jakarta.json.JsonValue;
  * responses, see {@link SqsHandler}) and the EventBridge schedule that triggers the worker's periodic sweep.
  * <p>
  * A worker's handler is a final subclass with a public no-argument constructor, e.g.
- * {@code public WorkerLambda() { super(Worker::create); }}. The worker is built during the function's init, from
+ * {@code public WorkerLambda() { super(ProcessingWorker::create); }}. The worker is built during the function's init, from
  * the same configuration as the service; anything that fails there fails the init.
  */
 public abstract class QueueLambda implements RequestStreamHandler {

@@ -8,8 +8,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.cloudgallery.platform.problem.Problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /**
  * API.md's list conventions, the same in every service: keyset pages ordered newest first by {@code (createdAt, id)},
@@ -60,6 +67,21 @@ public final class Keyset {
         sql.append(" ORDER BY created_at DESC, ").append(idColumn).append(" DESC LIMIT ?");
         parameters.add(limit);
         return sql.toString();
+    }
+
+    /**
+     * The answer {@code {items, nextCursor?}} for rows fetched with a limit one above {@code limit}: the extra row,
+     * if there is one, only tells that another page follows, whose cursor names the last row shown.
+     */
+    public static <T> JsonObject page(List<T> fetched, int limit, Function<T, JsonValue> item,
+                                      Function<T, String> cursor) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        fetched.stream().limit(limit).forEach(row -> items.add(item.apply(row)));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("items", items);
+        if (fetched.size() > limit) {
+            answer.add("nextCursor", cursor.apply(fetched.get(limit - 1)));
+        }
+        return answer.build();
     }
 
     public static String cursor(Instant createdAt, String id) {
