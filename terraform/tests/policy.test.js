@@ -48,7 +48,7 @@ test('nothing outside the platform module reads a secret value', () => {
   }
 });
 
-test('WAF web ACL has the AWS common, known-bad-inputs and IP reputation groups and a rate-based rule', () => {
+test('WAF web ACL has the AWS common, known-bad-inputs and IP reputation groups, a rate-based rule, and stricter ones for account endpoints and shared albums', () => {
   ok(checkWaf(modules.platform));
 });
 

@@ -138,6 +138,11 @@ output "db_schema" {
   value       = local.service["db_schema"]
 }
 
+output "site_url" {
+  description = "The site's address, where the frontend is served (a share link opens its /shared/ page there)."
+  value       = local.shared["media/base_url"]
+}
+
 output "media_base_url" {
   description = "The site's address; CloudFront serves renditions under /derivatives/ there."
   value       = local.shared["media/base_url"]

@@ -110,6 +110,16 @@ variable "waf_auth_rate_limit" {
   }
 }
 
+variable "waf_share_rate_limit" {
+  description = "Requests one client IP may make in 5 minutes to shared albums (GET /api/gallery/shared/<token>) before WAF blocks it; bounds token guessing, which a 256-bit token makes hopeless anyway."
+  type        = number
+
+  validation {
+    condition     = var.waf_share_rate_limit >= 100
+    error_message = "WAF rate limits start at 100 requests per window."
+  }
+}
+
 variable "enable_shield_advanced" {
   description = "Add a Shield Advanced protection for the CloudFront distribution. Shield Standard always applies; Advanced needs an active account subscription (a one-year commitment, not managed here)."
   type        = bool

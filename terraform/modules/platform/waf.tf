@@ -107,6 +107,46 @@ resource "aws_wafv2_web_acl" "edge" {
     }
   }
 
+  # Share-link tokens: a client that keeps asking for albums by token is guessing, not browsing.
+  rule {
+    name     = "rate-limit-shared-albums"
+    priority = 25
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = var.waf_share_rate_limit
+        aggregate_key_type    = "IP"
+        evaluation_window_sec = 300
+
+        scope_down_statement {
+          byte_match_statement {
+            search_string         = "/api/gallery/shared/"
+            positional_constraint = "STARTS_WITH"
+
+            field_to_match {
+              uri_path {}
+            }
+
+            text_transformation {
+              priority = 0
+              type     = "URL_DECODE"
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${local.name}-rate-limit-shared-albums"
+      sampled_requests_enabled   = true
+    }
+  }
+
   rule {
     name     = "rate-limit-per-ip"
     priority = 30

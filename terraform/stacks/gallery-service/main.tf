@@ -44,8 +44,10 @@ module "service" {
   origin_secret_arn = module.platform.origin_secret_arn
 
   # The service's own settings, as its application.yaml reads them (the consistency test keeps both sides equal).
-  # Cards link to renditions through CloudFront URLs signed with the media key; events arrive on gallery-events.
+  # Cards link to renditions through CloudFront URLs signed with the media key; events arrive on gallery-events;
+  # share links point at the site's shared-album page.
   extra_environment = {
+    SITE_URL                     = module.platform.site_url
     IMAGES_BUCKET                = module.platform.images_bucket_name
     GALLERY_EVENTS_QUEUE_URL     = module.platform.gallery_events_queue_url
     MEDIA_BASE_URL               = module.platform.media_base_url
@@ -61,12 +63,23 @@ module "service" {
   # Must equal the operations of gallery-service/src/main/resources/openapi.yaml (checked by terraform/tests).
   # Routes with optional authentication (user pages, search) stay NONE: the service validates a token if present.
   routes = {
-    "GET /api/gallery/feed"            = "NONE"
-    "GET /api/gallery/me"              = "JWT"
-    "GET /api/gallery/search"          = "NONE"
-    "GET /api/gallery/users/{userId}"  = "NONE"
-    "GET /api/gallery/health"          = "NONE"
-    "GET /api/gallery/openapi"         = "NONE"
+    "GET /api/gallery/feed"                                 = "NONE"
+    "GET /api/gallery/me"                                   = "JWT"
+    "GET /api/gallery/search"                               = "NONE"
+    "GET /api/gallery/users/{userId}"                       = "NONE"
+    "POST /api/gallery/albums"                              = "JWT"
+    "GET /api/gallery/albums"                               = "JWT"
+    "GET /api/gallery/albums/{albumId}"                     = "JWT"
+    "PATCH /api/gallery/albums/{albumId}"                   = "JWT"
+    "DELETE /api/gallery/albums/{albumId}"                  = "JWT"
+    "PUT /api/gallery/albums/{albumId}/images/{imageId}"    = "JWT"
+    "DELETE /api/gallery/albums/{albumId}/images/{imageId}" = "JWT"
+    "POST /api/gallery/albums/{albumId}/links"              = "JWT"
+    "GET /api/gallery/albums/{albumId}/links"               = "JWT"
+    "DELETE /api/gallery/albums/{albumId}/links/{linkId}"   = "JWT"
+    "GET /api/gallery/shared/{token}"                       = "NONE"
+    "GET /api/gallery/health"                               = "NONE"
+    "GET /api/gallery/openapi"                              = "NONE"
   }
 
   # The read model's consumer: image (and, later, profile) events from the other services' outboxes.

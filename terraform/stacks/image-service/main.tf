@@ -62,15 +62,15 @@ module "service" {
 
   # Must equal the operations of image-service/src/main/resources/openapi.yaml (checked by terraform/tests).
   routes = {
-    "POST /api/images"          = "JWT"
-    "GET /api/images"           = "JWT"
-    "GET /api/images/quota"     = "JWT"
-    "GET /api/images/{imageId}" = "NONE"
-    "PATCH /api/images/{imageId}" = "JWT"
-    "DELETE /api/images/{imageId}" = "JWT"
+    "POST /api/images"                    = "JWT"
+    "GET /api/images"                     = "JWT"
+    "GET /api/images/quota"               = "JWT"
+    "GET /api/images/{imageId}"           = "NONE"
+    "PATCH /api/images/{imageId}"         = "JWT"
+    "DELETE /api/images/{imageId}"        = "JWT"
     "POST /api/images/{imageId}/complete" = "JWT"
-    "GET /api/images/health"    = "NONE"
-    "GET /api/images/openapi"   = "NONE"
+    "GET /api/images/health"              = "NONE"
+    "GET /api/images/openapi"             = "NONE"
   }
 
   # The processing worker: "complete" and the sweep enqueue to images-processing; this function decodes, re-encodes

@@ -25,6 +25,7 @@ module "platform" {
   cloudfront_price_class = var.cloudfront_price_class
   waf_rate_limit         = var.waf_rate_limit
   waf_auth_rate_limit    = var.waf_auth_rate_limit
+  waf_share_rate_limit   = var.waf_share_rate_limit
   enable_shield_advanced = var.enable_shield_advanced
 
   cognito_threat_protection     = var.cognito_threat_protection

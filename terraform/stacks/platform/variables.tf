@@ -69,6 +69,11 @@ variable "waf_auth_rate_limit" {
   type        = number
 }
 
+variable "waf_share_rate_limit" {
+  description = "Requests per client IP per 5 minutes to shared albums before WAF blocks it."
+  type        = number
+}
+
 variable "enable_shield_advanced" {
   description = "Protect the distribution with Shield Advanced (needs an active subscription)."
   type        = bool

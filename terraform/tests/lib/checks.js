@@ -114,6 +114,8 @@ export function checkCloudFront(config) {
  * Every WAF web ACL has the AWS managed rule groups common, known-bad-inputs and IP reputation, and a rate-based rule.
  * Rules written with dynamic blocks are followed into the locals their for_each iterates.
  */
+const GUESSABLE_PATHS = ['/api/users/', '/api/gallery/shared/'];
+
 export function checkWaf(config) {
   const violations = [];
   const acls = resources(config, 'aws_wafv2_web_acl');
@@ -126,8 +128,13 @@ export function checkWaf(config) {
     for (const group of ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList']) {
       if (!groupNames.has(group)) violations.push(`aws_wafv2_web_acl.${name}: missing managed rule group ${group}`);
     }
-    if (!rules.some((rule) => block(block(rule, 'statement'), 'rate_based_statement'))) {
-      violations.push(`aws_wafv2_web_acl.${name}: no rate-based rule`);
+    const rateRules = rules.map((rule) => block(block(rule, 'statement'), 'rate_based_statement')).filter(Boolean);
+    if (rateRules.length === 0) violations.push(`aws_wafv2_web_acl.${name}: no rate-based rule`);
+    // Paths where each request is a guess (passwords, share-link tokens) get a stricter limit of their own.
+    for (const path of GUESSABLE_PATHS) {
+      if (!rateRules.some((rule) => strings([block(rule, 'scope_down_statement')]).includes(path))) {
+        violations.push(`aws_wafv2_web_acl.${name}: no rate-based rule scoped to ${path}`);
+      }
     }
   }
   return violations;

@@ -14,6 +14,7 @@ route53_zone_id        = "Z0000000000000000000" # replace with the hosted zone t
 cloudfront_price_class = "PriceClass_All"
 waf_rate_limit         = 2000
 waf_auth_rate_limit    = 300
+waf_share_rate_limit   = 100
 enable_shield_advanced = false
 
 cognito_threat_protection = "ENFORCED"

@@ -1,20 +1,28 @@
 package dev.cloudgallery.gallery;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
+import dev.cloudgallery.gallery.api.AlbumRoutes;
+import dev.cloudgallery.gallery.api.CardJson;
 import dev.cloudgallery.gallery.api.GalleryRoutes;
+import dev.cloudgallery.gallery.db.AlbumRepository;
 import dev.cloudgallery.gallery.db.CardRepository;
+import dev.cloudgallery.gallery.domain.Albums;
 import dev.cloudgallery.gallery.domain.Gallery;
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.media.MediaUrls;
 
 import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
  * gallery-service: the read side under {@code /api/gallery}, answered from its own schema, which image events keep
- * current ({@link EventConsumer}): the public feed, a user's gallery, the caller's own.
+ * current ({@link EventConsumer}): the public feed, a user's gallery, the caller's own, search; and albums with
+ * their share links, its own data.
  */
 public final class Main {
     private Main() {
@@ -32,9 +40,12 @@ public final class Main {
     /** The service's routing, reused by tests. */
     public static void routing(HttpRouting.Builder routing, Config config) {
         ServicePlatform platform = ServicePlatform.create("gallery", config);
-        Gallery gallery = new Gallery(new CardRepository(platform.database().client()));
-        platform.mount(routing, new GalleryRoutes(gallery, platform.authenticator(),
-                                                  MediaUrls.create(config, config.get("media.bucket").asString().get()),
-                                                  config.get("media.url-validity").as(Duration.class).get()));
+        DbClient db = platform.database().client();
+        CardJson cards = new CardJson(MediaUrls.create(config, config.get("media.bucket").asString().get()),
+                                      config.get("media.url-validity").as(Duration.class).get());
+        platform.mount(routing,
+                       new GalleryRoutes(new Gallery(new CardRepository(db)), platform.authenticator(), cards),
+                       new AlbumRoutes(new Albums(new AlbumRepository(db), Clock.systemUTC()), platform.authenticator(),
+                                       cards, URI.create(config.get("share.site-url").asString().get())));
     }
 }

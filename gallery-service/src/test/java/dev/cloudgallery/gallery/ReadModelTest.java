@@ -9,25 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.cloudgallery.platform.ServiceConfig;
-import dev.cloudgallery.testing.TestStack;
-import dev.cloudgallery.testing.Tokens;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
-import dev.cloudgallery.testing.api.HttpApi;
 import dev.cloudgallery.testing.api.LambdaApi;
 import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
 import dev.cloudgallery.testing.lambda.SqsEvents;
 
-import io.helidon.config.Config;
-import io.helidon.webserver.WebServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,38 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reordered and late events converge, and both adapters (events as SQS batches and queries as API Gateway events
  * through the real RIC).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadModelTest {
-    private final Tokens tokens = Tokens.forPool(TestStack.shared().pool());
-    private Map<String, String> environment;
-    private WebServer server;
-    private Api api;
-    private EventConsumer consumer;
-
-    @BeforeAll
-    void start() {
-        environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("gallery"));
-        Map<String, String> http = new LinkedHashMap<>(environment);
-        http.put("SERVER_HOST", "127.0.0.1");
-        http.put("SERVER_PORT", "0");
-        Config config = ServiceConfig.load(http);
-        server = Main.start(config);
-        api = HttpApi.onPort(server.port());
-        consumer = EventConsumer.create(config);
-    }
-
-    @AfterAll
-    void stop() {
-        server.stop();
-    }
-
+class ReadModelTest extends GalleryTest {
     @Test
     void theFeedShowsPublicImagesAndTheOwnerSeesAllOfTheirs() {
         String owner = UUID.randomUUID().toString();
         String shown = UUID.randomUUID().toString();
         String hidden = UUID.randomUUID().toString();
-        consumer.handle(event("image.ready", shown, owner, 2, "public", "Sunset"));
-        consumer.handle(event("image.ready", hidden, owner, 2, "private", "Diary"));
+        consumer.handle(ImageEvents.event("image.ready", shown, owner, 2, "public", "Sunset"));
+        consumer.handle(ImageEvents.event("image.ready", hidden, owner, 2, "private", "Diary"));
 
         assertTrue(feedIds().contains(shown));
         assertFalse(feedIds().contains(hidden));
@@ -92,22 +57,22 @@ class ReadModelTest {
     void lateRedeliveredAndReorderedEventsConvergeAndADeleteWins() {
         String owner = UUID.randomUUID().toString();
         String image = UUID.randomUUID().toString();
-        consumer.handle(event("image.visibility_changed", image, owner, 4, "public", "Newest"));
-        consumer.handle(event("image.ready", image, owner, 2, "private", "Oldest"));
-        consumer.handle(event("image.updated", image, owner, 3, "private", "Older"));
-        consumer.handle(event("image.visibility_changed", image, owner, 4, "public", "Newest"));
+        consumer.handle(ImageEvents.event("image.visibility_changed", image, owner, 4, "public", "Newest"));
+        consumer.handle(ImageEvents.event("image.ready", image, owner, 2, "private", "Oldest"));
+        consumer.handle(ImageEvents.event("image.updated", image, owner, 3, "private", "Older"));
+        consumer.handle(ImageEvents.event("image.visibility_changed", image, owner, 4, "public", "Newest"));
         JsonObject card = api.get("/api/gallery/users/" + owner).json().getJsonArray("items").getJsonObject(0);
         assertEquals("Newest", card.getString("title"));
         assertEquals("public", card.getString("visibility"));
 
-        consumer.handle(deleted(image, owner, 5));
-        consumer.handle(event("image.updated", image, owner, 4, "public", "Ghost"));
+        consumer.handle(ImageEvents.deleted(image, owner, 5));
+        consumer.handle(ImageEvents.event("image.updated", image, owner, 4, "public", "Ghost"));
         assertFalse(feedIds().contains(image));
         assertEquals(Set.of(), ids(api.send(Request.of("GET", "/api/gallery/me").bearer(token(owner)))));
 
         String never = UUID.randomUUID().toString();
-        consumer.handle(deleted(never, owner, 3));
-        consumer.handle(event("image.ready", never, owner, 2, "public", "Too late"));
+        consumer.handle(ImageEvents.deleted(never, owner, 3));
+        consumer.handle(ImageEvents.event("image.ready", never, owner, 2, "public", "Too late"));
         assertFalse(feedIds().contains(never), "a delete that arrives first still wins");
     }
 
@@ -119,7 +84,7 @@ class ReadModelTest {
         for (int i = 0; i < 7; i++) {
             String image = UUID.randomUUID().toString();
             mine.add(image);
-            consumer.handle(event("image.ready", image, owner, 2, "public", "Walk " + i, start.plusSeconds(i)));
+            consumer.handle(ImageEvents.event("image.ready", image, owner, 2, "public", "Walk " + i, start.plusSeconds(i)));
         }
         List<String> walked = new ArrayList<>();
         String cursor = null;
@@ -133,7 +98,7 @@ class ReadModelTest {
             cursor = page.json().getString("nextCursor", null);
             if (pages++ == 0) {
                 // Newer than everything already seen: it belongs before the cursor, so the walk never shows it.
-                consumer.handle(event("image.ready", UUID.randomUUID().toString(), owner, 2, "public", "Late",
+                consumer.handle(ImageEvents.event("image.ready", UUID.randomUUID().toString(), owner, 2, "public", "Late",
                                       start.plusSeconds(60)));
             }
         } while (cursor != null);
@@ -151,11 +116,11 @@ class ReadModelTest {
         String inDescription = UUID.randomUUID().toString();
         String privateOne = UUID.randomUUID().toString();
         String deleted = UUID.randomUUID().toString();
-        consumer.handle(event("image.ready", inDescription, owner, 2, "public", "Boats", word + " at dawn"));
-        consumer.handle(event("image.ready", inTitle, owner, 2, "public", word + " sailing", "Boats"));
-        consumer.handle(event("image.ready", privateOne, owner, 2, "private", word + " diary", ""));
-        consumer.handle(event("image.ready", deleted, owner, 2, "public", word + " gone", ""));
-        consumer.handle(deleted(deleted, owner, 3));
+        consumer.handle(ImageEvents.event("image.ready", inDescription, owner, 2, "public", "Boats", word + " at dawn"));
+        consumer.handle(ImageEvents.event("image.ready", inTitle, owner, 2, "public", word + " sailing", "Boats"));
+        consumer.handle(ImageEvents.event("image.ready", privateOne, owner, 2, "private", word + " diary", ""));
+        consumer.handle(ImageEvents.event("image.ready", deleted, owner, 2, "public", word + " gone", ""));
+        consumer.handle(ImageEvents.deleted(deleted, owner, 3));
 
         List<String> anonymous = searchIds(api.get("/api/gallery/search?q=" + word));
         assertEquals(List.of(inTitle, inDescription), anonymous, "a title match ranks first; private and deleted out");
@@ -184,13 +149,13 @@ class ReadModelTest {
         String owner = UUID.randomUUID().toString();
         String image = UUID.randomUUID().toString();
         Map<String, String> batch = new LinkedHashMap<>();
-        batch.put("m-1", event("image.ready", image, owner, 2, "public", "Via Lambda"));
+        batch.put("m-1", ImageEvents.event("image.ready", image, owner, 2, "public", "Via Lambda"));
         batch.put("m-2", "not an event");
         batch.put("m-3", "{\"eventId\":\"x/1\",\"type\":\"profile.renamed\",\"aggregateId\":\"" + owner + "\"}");
         try (LambdaRuntimeHarness consumerFunction = LambdaRuntimeHarness.start(
-                ConsumerLambda.class.getName() + "::handleRequest", environment);
+                ConsumerLambda.class.getName() + "::handleRequest", gallery.environment());
              LambdaRuntimeHarness apiFunction = LambdaRuntimeHarness.start(
-                     GalleryLambda.class.getName() + "::handleRequest", environment)) {
+                     GalleryLambda.class.getName() + "::handleRequest", gallery.environment())) {
             JsonObject answer = consumerFunction.invoke(SqsEvents.batch(SqsEvents.QUEUE_ARN, batch));
             assertEquals(List.of("m-2"), answer.getJsonArray("batchItemFailures").getValuesAs(JsonObject.class)
                     .stream().map(failure -> failure.getString("itemIdentifier")).toList());
@@ -223,58 +188,5 @@ class ReadModelTest {
         page.json().getJsonArray("items").getValuesAs(JsonObject.class).forEach(card -> ids.add(card.getString(
                 "imageId")));
         return ids;
-    }
-
-    private static String event(String type, String imageId, String ownerId, long version, String visibility,
-                                String title) {
-        return event(type, imageId, ownerId, version, visibility, title, "", Instant.parse("2026-12-01T10:00:00Z"));
-    }
-
-    private static String event(String type, String imageId, String ownerId, long version, String visibility,
-                                String title, String description) {
-        return event(type, imageId, ownerId, version, visibility, title, description,
-                     Instant.parse("2026-12-01T10:00:00Z"));
-    }
-
-    private static String event(String type, String imageId, String ownerId, long version, String visibility,
-                                String title, Instant createdAt) {
-        return event(type, imageId, ownerId, version, visibility, title, "", createdAt);
-    }
-
-    /** An event as image-service's outbox writes it. */
-    private static String event(String type, String imageId, String ownerId, long version, String visibility,
-                                String title, String description, Instant createdAt) {
-        JsonObject renditions = Json.createObjectBuilder()
-                .add("thumbnail", Json.createObjectBuilder().add("key", key(ownerId, imageId, "thumbnail"))
-                        .add("contentType", "image/jpeg").add("width", 320).add("height", 240))
-                .add("medium", Json.createObjectBuilder().add("key", key(ownerId, imageId, "medium"))
-                        .add("contentType", "image/jpeg").add("width", 640).add("height", 480))
-                .add("original", Json.createObjectBuilder().add("key", key(ownerId, imageId, "original"))
-                        .add("contentType", "image/jpeg").add("width", 640).add("height", 480))
-                .build();
-        return Json.createObjectBuilder()
-                .add("eventId", imageId + "/" + version).add("type", type).add("aggregateId", imageId)
-                .add("version", version).add("occurredAt", Instant.now().toString())
-                .add("data", Json.createObjectBuilder().add("imageId", imageId).add("ownerId", ownerId)
-                        .add("title", title).add("description", description).add("visibility", visibility)
-                        .add("contentType", "image/jpeg").add("width", 640).add("height", 480)
-                        .add("createdAt", createdAt.toString()).add("renditions", renditions))
-                .build().toString();
-    }
-
-    private static String deleted(String imageId, String ownerId, long version) {
-        return Json.createObjectBuilder()
-                .add("eventId", imageId + "/" + version).add("type", "image.deleted").add("aggregateId", imageId)
-                .add("version", version).add("occurredAt", Instant.now().toString())
-                .add("data", Json.createObjectBuilder().add("imageId", imageId).add("ownerId", ownerId))
-                .build().toString();
-    }
-
-    private static String key(String ownerId, String imageId, String rendition) {
-        return "derivatives/" + ownerId + "/" + imageId + "/" + rendition;
-    }
-
-    private String token(String userId) {
-        return tokens.signedByPool(tokens.accessClaims(userId).build());
     }
 }

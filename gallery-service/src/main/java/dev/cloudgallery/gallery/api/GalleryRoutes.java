@@ -1,6 +1,5 @@
 package dev.cloudgallery.gallery.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -8,32 +7,27 @@ import java.util.function.BiFunction;
 import dev.cloudgallery.gallery.domain.Card;
 import dev.cloudgallery.gallery.domain.CardStore;
 import dev.cloudgallery.gallery.domain.Gallery;
-import dev.cloudgallery.platform.media.RenditionUrls;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
 import dev.cloudgallery.platform.security.Caller;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** The {@code /api/gallery} lists of API.md: each handler reads the request, calls {@link Gallery}, writes cards. */
 public final class GalleryRoutes implements HttpService {
     private final Gallery gallery;
     private final Authenticator auth;
-    private final RenditionUrls urls;
-    private final Duration urlValidity;
+    private final CardJson cards;
 
-    public GalleryRoutes(Gallery gallery, Authenticator auth, RenditionUrls urls, Duration urlValidity) {
+    public GalleryRoutes(Gallery gallery, Authenticator auth, CardJson cards) {
         this.gallery = gallery;
         this.auth = auth;
-        this.urls = urls;
-        this.urlValidity = urlValidity;
+        this.cards = cards;
     }
 
     @Override
@@ -52,7 +46,7 @@ public final class GalleryRoutes implements HttpService {
                       BiFunction<Optional<Keyset.Position>, Integer, List<Card>> query) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
-        send(res, Keyset.page(query.apply(after, limit + 1), limit, this::json,
+        CardJson.send(res, Keyset.page(query.apply(after, limit + 1), limit, cards::card,
                               last -> Keyset.cursor(last.createdAt(), last.imageId())));
     }
 
@@ -63,15 +57,9 @@ public final class GalleryRoutes implements HttpService {
                 .map(GalleryRoutes::searchPosition);
         List<CardStore.Hit> hits = gallery.search(req.query().first("q").orElse(null), caller.map(Caller::userId),
                                                   after, limit + 1);
-        send(res, Keyset.page(hits, limit, hit -> json(hit.card()),
+        CardJson.send(res, Keyset.page(hits, limit, hit -> cards.card(hit.card()),
                               last -> Integer.toHexString(Float.floatToIntBits(last.rank())) + "."
                                       + Keyset.cursor(last.card().createdAt(), last.card().imageId())));
-    }
-
-    private static void send(ServerResponse res, JsonObject page) {
-        // The URLs in a page are short-lived and some pages are private: never cached on the way.
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(page);
     }
 
     private static CardStore.SearchPosition searchPosition(String cursor) {
@@ -86,21 +74,5 @@ public final class GalleryRoutes implements HttpService {
             // Answered below.
         }
         throw Problem.validation("cursor", "is not a cursor this API gave out");
-    }
-
-    private JsonObject json(Card card) {
-        return Json.createObjectBuilder()
-                .add("imageId", card.imageId())
-                .add("ownerId", card.ownerId())
-                .add("ownerDisplayName", card.ownerDisplayName())
-                .add("title", card.title())
-                .add("width", card.width())
-                .add("height", card.height())
-                .add("createdAt", card.createdAt().toString())
-                .add("visibility", card.isPublic() ? "public" : "private")
-                .add("urls", Json.createObjectBuilder()
-                        .add("thumbnail", urls.url(card.thumbnailKey(), urlValidity).toString())
-                        .add("medium", urls.url(card.mediumKey(), urlValidity).toString()))
-                .build();
     }
 }

@@ -21,7 +21,7 @@ import io.helidon.dbclient.DbRow;
  * by filtering in Java. Helidon's JDBC client binds a UUID as text, so the SQL casts ids.
  */
 public final class CardRepository implements CardStore {
-    private static final String COLUMNS = "image_id, owner_id, owner_display_name, title, description, visibility, "
+    static final String COLUMNS = "image_id, owner_id, owner_display_name, title, description, visibility, "
             + "width, height, created_at, thumbnail_key, medium_key";
 
     private final DbClient db;
@@ -38,12 +38,16 @@ public final class CardRepository implements CardStore {
             }
             if (event.isDeletion()) {
                 // A tombstone: inserted even for an image never seen, so its older events, arriving late, stay out.
-                return tx.dml("INSERT INTO cards (image_id, owner_id, version, deleted, created_at) "
+                boolean applied = tx.dml("INSERT INTO cards (image_id, owner_id, version, deleted, created_at) "
                                       + "VALUES (?::uuid, ?::uuid, ?, true, now()) "
                                       + "ON CONFLICT (image_id) DO UPDATE SET version = EXCLUDED.version, deleted = true, "
                                       + "title = '', description = '', thumbnail_key = NULL, medium_key = NULL "
                                       + "WHERE cards.version < EXCLUDED.version",
                               event.imageId(), event.ownerId(), event.version()) == 1;
+                if (applied) {
+                    tx.dml("DELETE FROM album_images WHERE image_id = ?::uuid", event.imageId());
+                }
+                return applied;
             }
             Card card = event.card().orElseThrow();
             return tx.dml("INSERT INTO cards (image_id, owner_id, version, title, description, visibility, width, "
@@ -104,7 +108,7 @@ public final class CardRepository implements CardStore {
         return db.execute().query(sql, parameters.toArray()).map(CardRepository::card).toList();
     }
 
-    private static Card card(DbRow row) {
+    static Card card(DbRow row) {
         return new Card(row.column("image_id").get(UUID.class).toString(),
                         row.column("owner_id").get(UUID.class).toString(),
                         row.column("owner_display_name").getString(),

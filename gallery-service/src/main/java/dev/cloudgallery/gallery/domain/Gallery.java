@@ -2,8 +2,8 @@ package dev.cloudgallery.gallery.domain;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
+import dev.cloudgallery.platform.ids.Ids;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.problem.Problem;
 
@@ -29,7 +29,7 @@ public final class Gallery {
 
     /** A user's gallery: their public images, or all of them when they look at their own. */
     public List<Card> userGallery(String userId, Optional<String> caller, Optional<Keyset.Position> after, int limit) {
-        String owner = uuid(userId);
+        String owner = Ids.parse(userId).orElseThrow(() -> Problem.notFound("No such user."));
         return store.ownerCards(owner, caller.filter(owner::equals).isPresent(), after, limit);
     }
 
@@ -48,13 +48,5 @@ public final class Gallery {
 
     public List<Card> mine(String caller, Optional<Keyset.Position> after, int limit) {
         return store.ownerCards(caller, true, after, limit);
-    }
-
-    private static String uuid(String value) {
-        try {
-            return UUID.fromString(value).toString();
-        } catch (IllegalArgumentException e) {
-            throw Problem.notFound("No such user.");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.cloudgallery.images.domain;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.cloudgallery.platform.ids.Ids;
 import dev.cloudgallery.platform.media.RenditionUrls;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.problem.Problem.FieldError;
 import dev.cloudgallery.platform.paging.Keyset;
+import dev.cloudgallery.platform.text.TextFields;
 
 /**
  * The image service's use cases. Image bytes never pass through here: a grant hands the browser a signed upload
@@ -29,10 +29,6 @@ public final class Images {
     static final int TITLE_MAX = 200;
     static final int DESCRIPTION_MAX = 2000;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    /** A description may have lines and tabs, but no other control character (PostgreSQL refuses NUL outright). */
-    private static final Pattern MULTILINE_CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ImageStore store;
     private final UploadTarget.Signer signer;
@@ -72,9 +68,9 @@ public final class Images {
 
     public Grant grant(String ownerId, UploadRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        String filename = text(errors, "filename", request.filename(), FILENAME_MAX, true);
-        String title = text(errors, "title", request.title(), TITLE_MAX, false);
-        String description = text(errors, "description", request.description(), DESCRIPTION_MAX, false);
+        String filename = TextFields.line(errors, "filename", request.filename(), FILENAME_MAX, true);
+        String title = TextFields.line(errors, "title", request.title(), TITLE_MAX, false);
+        String description = TextFields.lines(errors, "description", request.description(), DESCRIPTION_MAX, false);
         String contentType = request.contentType() == null ? null : request.contentType().toLowerCase(Locale.ROOT);
         if (contentType == null || !CONTENT_TYPES.contains(contentType)) {
             errors.add(new FieldError("contentType", "must be one of " + String.join(", ", CONTENT_TYPES.stream()
@@ -93,7 +89,7 @@ public final class Images {
         if (!errors.isEmpty()) {
             throw Problem.validation(errors);
         }
-        Image image = new Image(uuid7(), ownerId, Image.Status.PENDING, Optional.empty(), filename, contentType,
+        Image image = new Image(Ids.uuid7(clock), ownerId, Image.Status.PENDING, Optional.empty(), filename, contentType,
                                 request.size(), Optional.empty(), Optional.empty(), Optional.empty(),
                                 Optional.ofNullable(sha256), title, description, visibility, 1, clock.instant());
         switch (store.insertWithinQuota(image, limits)) {
@@ -142,8 +138,8 @@ public final class Images {
     public Image update(String imageId, String ownerId, Changes changes) {
         Image image = owned(imageId, ownerId);
         List<FieldError> errors = new ArrayList<>();
-        String title = changes.title().map(t -> text(errors, "title", t, TITLE_MAX, false)).orElse(image.title());
-        String description = changes.description().map(d -> text(errors, "description", d, DESCRIPTION_MAX, false))
+        String title = changes.title().map(t -> TextFields.line(errors, "title", t, TITLE_MAX, false)).orElse(image.title());
+        String description = changes.description().map(d -> TextFields.lines(errors, "description", d, DESCRIPTION_MAX, false))
                 .orElse(image.description());
         Image.Visibility visibility = changes.visibility().map(v -> visibility(errors, v)).orElse(image.visibility());
         if (!errors.isEmpty()) {
@@ -187,7 +183,7 @@ public final class Images {
 
     /** The image as {@code userId} (empty: anonymous) may see it; 404 when it may not, so ids can't be probed. */
     public Image find(String imageId, Optional<String> userId) {
-        return uuid(imageId).flatMap(id -> store.find(id.toString()))
+        return Ids.parse(imageId).flatMap(store::find)
                 .filter(image -> image.visibleTo(userId))
                 .orElseThrow(() -> Problem.notFound("No such image."));
     }
@@ -205,30 +201,6 @@ public final class Images {
             throw Problem.notFound("No such image.");
         }
         return image;
-    }
-
-    private static String text(List<FieldError> errors, String field, String value, int max, boolean required) {
-        String stripped = value == null ? "" : value.strip();
-        if (required && stripped.isEmpty()) {
-            errors.add(new FieldError(field, "is required"));
-        } else if (stripped.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        } else if (field.equals("description") ? MULTILINE_CONTROL.matcher(stripped).find()
-                : CONTROL.matcher(stripped).find()) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-        } else if (!sendable(stripped)) {
-            errors.add(new FieldError(field, "must not contain noncharacters or unpaired surrogates"));
-        }
-        return stripped;
-    }
-
-    /**
-     * Whether SQS can carry the text in an event: it refuses U+FFFE, U+FFFF and unpaired surrogates, which Java and
-     * PostgreSQL store happily; one such title would hold up every event behind it in the outbox.
-     */
-    private static boolean sendable(String text) {
-        return text.codePoints().noneMatch(c -> c == 0xFFFE || c == 0xFFFF || Character.isSurrogate((char) c)
-                                                && c <= 0xFFFF);
     }
 
     private static Image.Visibility visibility(List<FieldError> errors, String value) {
@@ -255,21 +227,5 @@ public final class Images {
     private static Problem duplicate(Image existing) {
         return Problem.conflict("duplicate-image", "You have uploaded this image already.",
                                 Map.of("imageId", existing.imageId()));
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A UUID v7: time-ordered, so ids sort by creation as API.md prefers. */
-    private String uuid7() {
-        long millis = clock.millis();
-        long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0fffL);
-        long low = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 }

@@ -56,11 +56,10 @@ public final class DevStack {
         Map<String, Integer> upstreams = new LinkedHashMap<>();
         for (Service service : SERVICES) {
             upstreams.put("/api/" + service.schema(),
-                          startService(service, stack.unmigratedServiceEnvironment(service.schema()),
-                                       data.resolve("logs")));
+                          startService(service, environment(stack, service, port), data.resolve("logs")));
         }
         for (Service worker : WORKERS) {
-            startWorker(worker, stack.unmigratedServiceEnvironment(worker.schema()), data.resolve("logs"));
+            startWorker(worker, environment(stack, worker, port), data.resolve("logs"));
         }
         WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")),
                                           LocalAws.ORIGIN_VALUE);
@@ -80,6 +79,13 @@ public final class DevStack {
                           stack.cognito().endpoint(), stack.pool().poolId(), stack.pool().clientId(),
                           s3, LocalAws.IMAGES_BUCKET, sqs, String.join(", ", LocalAws.QUEUES),
                           LocalAws.CONFIRMATION_CODE, data.toAbsolutePath());
+    }
+
+    /** The service's environment, with the gateway as the site that share links point at. */
+    private static Map<String, String> environment(LocalAws stack, Service service, int port) {
+        Map<String, String> environment = new LinkedHashMap<>(stack.unmigratedServiceEnvironment(service.schema()));
+        environment.computeIfPresent("SITE_URL", (name, value) -> "http://localhost:" + port);
+        return environment;
     }
 
     /**

@@ -137,6 +137,10 @@ public final class LocalAws {
             env.put("MEDIA_KEY_PAIR_ID", "");
             env.put("MEDIA_SIGNING_KEY_SECRET_ARN", "");
         }
+        if (schema.equals("gallery")) {
+            // The local gateway's address, which make run and the tests' stack both serve at.
+            env.put("SITE_URL", "http://localhost:8080");
+        }
         if (schema.equals("images")) {
             env.put("IMAGES_PROCESSING_QUEUE_URL", sqs().queueUrl("images-processing"));
         }
