@@ -148,8 +148,8 @@ for (const service of SERVICE_STACKS) {
     const file = path.join(REPO_ROOT, service, 'src', 'main', 'java', ...className.split('.')) + '.java';
     assert.ok(fs.existsSync(file), `${path.relative(REPO_ROOT, file)} (worker handler ${worker.handler}) not found`);
     assert.match(fs.readFileSync(file, 'utf8'), /extends QueueLambda\b/, `${worker.handler} must be a QueueLambda`);
-    assert.ok(Object.keys(stacks[service].module.service.event_sources || {}).length > 0,
-      'a worker without event sources would never run');
+    assert.ok(Object.keys(stacks[service].module.service.event_sources || {}).length > 0 || worker.schedule_expression,
+      'a worker without event sources or a schedule would never run');
   });
 
   test(`${service}: the image's own command is the handler Terraform passes`, () => {

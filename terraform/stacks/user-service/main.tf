@@ -45,9 +45,11 @@ module "service" {
 
   # Sign-up, confirmation, sign-in, refresh and sign-out go to Cognito with the web client (public APIs: no IAM);
   # only resuming a half-made registration reads the account as an administrator (ReadUnconfirmedAccounts below).
+  # Profile events go to the gallery's queue.
   extra_environment = {
-    COGNITO_USER_POOL_ID = module.platform.user_pool_id
-    COGNITO_CLIENT_ID    = module.platform.web_client_id
+    COGNITO_USER_POOL_ID     = module.platform.user_pool_id
+    COGNITO_CLIENT_ID        = module.platform.web_client_id
+    GALLERY_EVENTS_QUEUE_URL = module.platform.gallery_events_queue_url
   }
 
   api_id            = module.platform.api_id
@@ -67,6 +69,16 @@ module "service" {
     "GET /api/users/{userId}"  = "NONE"
     "GET /api/users/health"    = "NONE"
     "GET /api/users/openapi"   = "NONE"
+  }
+
+  # The outbox relay: each request sends its own profile event; this function, on a schedule, sends those that
+  # stayed behind because the queue was down. One at a time is enough, and bounds its database connections.
+  worker = {
+    handler              = "dev.cloudgallery.users.RelayLambda::handleRequest"
+    memory_size          = 512
+    timeout              = 60
+    reserved_concurrency = 1
+    schedule_expression  = "rate(1 minute)"
   }
 
   # The account lookup that lets a registration be retried, and the outbox relay: profile changes (display names

@@ -10,6 +10,7 @@ import dev.cloudgallery.gallery.db.CardRepository;
 import dev.cloudgallery.gallery.domain.Card;
 import dev.cloudgallery.gallery.domain.Gallery;
 import dev.cloudgallery.gallery.domain.ImageEvent;
+import dev.cloudgallery.gallery.domain.ProfileEvent;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.aws.AwsClients;
 import dev.cloudgallery.platform.db.Database;
@@ -57,6 +58,14 @@ public final class EventConsumer implements QueueLambda.Worker {
             event = reader.readObject();
         }
         String type = event.getString("type");
+        if (type.equals("profile.updated")) {
+            JsonObject data = event.getJsonObject("data");
+            gallery.apply(new ProfileEvent(event.getString("eventId"),
+                                           UUID.fromString(event.getString("aggregateId")).toString(),
+                                           event.getJsonNumber("version").longValueExact(),
+                                           data.getString("displayName")));
+            return;
+        }
         if (!type.startsWith("image.")) {
             return;
         }
@@ -75,6 +84,7 @@ public final class EventConsumer implements QueueLambda.Worker {
 
     private static Card card(String imageId, JsonObject data) {
         JsonObject renditions = data.getJsonObject("renditions");
+        // The owner's display name comes from profile events, not from image-service.
         return new Card(imageId, data.getString("ownerId"), "", data.getString("title"),
                         data.getString("description"), data.getInt("width"), data.getInt("height"),
                         Instant.parse(data.getString("createdAt")), data.getString("visibility").equals("public"),

@@ -5,7 +5,7 @@ import java.time.Instant;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** Image events as image-service's outbox writes them, for feeding the consumer in tests. */
+/** Image and profile events as the producers' outboxes write them, for feeding the consumer in tests. */
 final class ImageEvents {
     private ImageEvents() {
     }
@@ -52,6 +52,15 @@ final class ImageEvents {
                 .add("eventId", imageId + "/" + version).add("type", "image.deleted").add("aggregateId", imageId)
                 .add("version", version).add("occurredAt", Instant.now().toString())
                 .add("data", Json.createObjectBuilder().add("imageId", imageId).add("ownerId", ownerId))
+                .build().toString();
+    }
+
+    /** A profile change as user-service publishes it. */
+    static String profile(String ownerId, long version, String displayName) {
+        return Json.createObjectBuilder()
+                .add("eventId", ownerId + "/" + version).add("type", "profile.updated").add("aggregateId", ownerId)
+                .add("version", version).add("occurredAt", Instant.now().toString())
+                .add("data", Json.createObjectBuilder().add("userId", ownerId).add("displayName", displayName))
                 .build().toString();
     }
 

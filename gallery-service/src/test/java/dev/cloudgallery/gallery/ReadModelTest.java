@@ -77,6 +77,30 @@ class ReadModelTest extends GalleryTest {
     }
 
     @Test
+    void aDisplayNameChangeReachesEveryCardOfItsOwnerAndTheCardsToCome() {
+        String owner = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        consumer.handle(ImageEvents.event("image.ready", first, owner, 2, "public", "First"));
+        consumer.handle(ImageEvents.event("image.ready", second, owner, 2, "private", "Second"));
+        consumer.handle(ImageEvents.event("image.ready", UUID.randomUUID().toString(), other, 2, "public", "Else"));
+
+        consumer.handle(ImageEvents.profile(owner, 2, "Ada L."));
+        consumer.handle(ImageEvents.profile(owner, 1, "Ada"));
+        consumer.handle(ImageEvents.profile(other, 1, "Grace"));
+        String later = UUID.randomUUID().toString();
+        consumer.handle(ImageEvents.event("image.ready", later, owner, 2, "public", "Later"));
+
+        Response mine = api.send(Request.of("GET", "/api/gallery/me").bearer(token(owner)));
+        assertEquals(Set.of(first, second, later), ids(mine));
+        mine.json().getJsonArray("items").getValuesAs(JsonObject.class).forEach(
+                card -> assertEquals("Ada L.", card.getString("ownerDisplayName"), "the newest name: " + card));
+        assertEquals("Grace", api.get("/api/gallery/users/" + other).json().getJsonArray("items").getJsonObject(0)
+                .getString("ownerDisplayName"));
+    }
+
+    @Test
     void walkingTheFeedByCursorReturnsEveryPublicImageOnceWhileNewOnesArrive() {
         String owner = UUID.randomUUID().toString();
         List<String> mine = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.cloudgallery.images;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import dev.cloudgallery.images.db.ImageRepository;
 import dev.cloudgallery.images.domain.ImageStore;
@@ -54,8 +53,7 @@ final class Components {
         this.sqs = AwsClients.build(SqsClient.builder(), config, "sqs");
         this.queueUrl = images.get("processing-queue-url").asString().get();
         this.queue = new SqsProcessingQueue(sqs, queueUrl);
-        this.relay = new OutboxRelay(database.client(), sqs, Map.of(
-                "gallery-events", config.get("events.gallery-queue-url").asString().get()));
+        this.relay = OutboxRelay.toGallery(database.client(), sqs, config);
     }
 
     static Components create(Config config, Database database) {

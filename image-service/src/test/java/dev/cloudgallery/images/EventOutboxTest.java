@@ -3,8 +3,6 @@ package dev.cloudgallery.images;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
 import dev.cloudgallery.testing.api.HttpApi;
+import dev.cloudgallery.testing.events.GalleryEvents;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -63,7 +62,7 @@ class EventOutboxTest {
         String owner = UUID.randomUUID().toString();
         try {
             String imageId = uploadAndProcess(api, sqs, worker, owner);
-            List<JsonObject> ready = receiveAll(sqs);
+            List<JsonObject> ready = GalleryEvents.receiveAll(sqs);
             assertEquals(List.of("image.ready"), ready.stream().map(e -> e.getString("type")).toList(),
                          "sent at once: " + ready);
             JsonObject card = ready.getFirst().getJsonObject("data");
@@ -77,17 +76,17 @@ class EventOutboxTest {
             assertEquals(204, api.send(Request.of("DELETE", "/api/images/" + imageId).bearer(token(owner))).status());
 
             sqs = ElasticMq.start(data, port, LocalAws.QUEUES, LocalAws.MAX_RECEIVES);
-            assertTrue(receiveAll(sqs).isEmpty(), "nothing went while the queue was down");
+            assertTrue(GalleryEvents.receiveAll(sqs).isEmpty(), "nothing went while the queue was down");
             worker.onSchedule();
 
-            List<JsonObject> later = receiveAll(sqs);
+            List<JsonObject> later = GalleryEvents.receiveAll(sqs);
             long readyVersion = ready.getFirst().getJsonNumber("version").longValue();
             assertEquals(List.of("image.updated@" + (readyVersion + 1), "image.visibility_changed@" + (readyVersion + 2),
                                  "image.deleted@" + (readyVersion + 3)),
                          later.stream().map(e -> e.getString("type") + "@" + e.getJsonNumber("version")).toList());
             assertEquals("Renamed", later.getFirst().getJsonObject("data").getString("title"));
             worker.onSchedule();
-            assertTrue(receiveAll(sqs).isEmpty(), "each event once");
+            assertTrue(GalleryEvents.receiveAll(sqs).isEmpty(), "each event once");
         } finally {
             server.stop();
             sqs.close();
@@ -123,25 +122,6 @@ class EventOutboxTest {
     }
 
     /** Every message now in the gallery's queue, removed from it. */
-    private static List<JsonObject> receiveAll(ElasticMq sqs) {
-        List<JsonObject> events = new ArrayList<>();
-        try (SqsClient client = sqs.client()) {
-            String queue = sqs.queueUrl("gallery-events");
-            List<Message> batch;
-            do {
-                batch = client.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                        .messages();
-                for (Message message : batch) {
-                    events.add(Json.createReader(new StringReader(message.body())).readObject());
-                    client.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
-                }
-            } while (!batch.isEmpty());
-        }
-        // A standard queue promises no order; the gallery orders by version.
-        events.sort(Comparator.comparingLong(e -> e.getJsonNumber("version").longValue()));
-        return events;
-    }
-
     private Request patch(String imageId, String owner, String body) {
         return Request.of("PATCH", "/api/images/" + imageId).bearer(token(owner))
                 .json(Json.createReader(new StringReader(body)).readObject());

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An upload as a person makes it, against a running stack whose worker processes on its own (the local stack,
  * compose): grant, the browser's POST straight to storage, complete, READY, the renditions fetched as a browser
- * would, upright and without the photo's GPS; made public, the image reaches the gallery's feed.
+ * would, upright and without the photo's GPS; made public, the image reaches the gallery's feed under its owner's
+ * display name.
  */
 public final class ImageJourney {
     private static final HttpClient BROWSER = HttpClient.newHttpClient();
@@ -84,9 +85,14 @@ public final class ImageJourney {
         return image;
     }
 
-    /** Made public, the image reaches the gallery's feed through the events, with a thumbnail that loads. */
+    /**
+     * Made public, the image reaches the gallery's feed through the events, with a thumbnail that loads and its
+     * owner's display name, which arrived through user-service's events.
+     */
     private static void appearsInTheFeedOncePublic(Api api, String accessToken, String path, String imageId)
             throws IOException, InterruptedException {
+        String displayName = api.send(Request.of("GET", "/api/users/me").bearer(accessToken)).json()
+                .getString("displayName");
         Response published = api.send(Request.of("PATCH", path).bearer(accessToken)
                                                .json(Json.createObjectBuilder().add("visibility", "public").build()));
         assertEquals(200, published.status(), published::toString);
@@ -96,8 +102,10 @@ public final class ImageJourney {
             Thread.sleep(250);
             card = api.get("/api/gallery/feed?limit=100").json().getJsonArray("items").getValuesAs(JsonObject.class)
                     .stream().filter(item -> item.getString("imageId").equals(imageId)).findFirst();
-            assertTrue(Instant.now().isBefore(deadline), "the image never reached the feed");
-        } while (card.isEmpty());
+            Optional<JsonObject> seen = card;
+            assertTrue(Instant.now().isBefore(deadline), () -> "the image never reached the feed with its owner's "
+                                                               + "name " + displayName + ": " + seen);
+        } while (card.filter(item -> item.getString("ownerDisplayName").equals(displayName)).isEmpty());
         HttpResponse<byte[]> thumbnail = BROWSER.send(HttpRequest.newBuilder(URI.create(
                 card.get().getJsonObject("urls").getString("thumbnail"))).build(),
                                                       HttpResponse.BodyHandlers.ofByteArray());

@@ -2,6 +2,7 @@ package dev.cloudgallery.users;
 
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.aws.AwsClients;
+import dev.cloudgallery.platform.events.OutboxRelay;
 import dev.cloudgallery.users.api.UserRoutes;
 import dev.cloudgallery.users.cognito.CognitoIdentityProvider;
 import dev.cloudgallery.users.db.ProfileRepository;
@@ -12,8 +13,12 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** user-service: accounts and profiles under {@code /api/users}. */
+/**
+ * user-service: accounts and profiles under {@code /api/users}; profile changes go to the gallery as events
+ * ({@link RelayWorker} sends those a request could not).
+ */
 public final class Main {
     private Main() {
     }
@@ -32,10 +37,12 @@ public final class Main {
         ServicePlatform platform = ServicePlatform.create("users", config);
         CognitoIdentityProviderClient cognito = AwsClients.build(CognitoIdentityProviderClient.builder(), config,
                                                                  "cognito");
+        OutboxRelay relay = OutboxRelay.toGallery(platform.database().client(),
+                                                  AwsClients.build(SqsClient.builder(), config, "sqs"), config);
         Accounts accounts = new Accounts(new CognitoIdentityProvider(cognito,
                                                                      config.get("cognito.user-pool-id").asString().get(),
                                                                      config.get("cognito.client-id").asString().get()),
-                                         new ProfileRepository(platform.database().client()),
+                                         new ProfileRepository(platform.database().client()), relay::relayQuietly,
                                          config.get("users.auto-confirm").asBoolean().orElse(false));
         platform.mount(routing, new UserRoutes(accounts, platform.authenticator()));
     }

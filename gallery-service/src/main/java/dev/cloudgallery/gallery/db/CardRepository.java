@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.cloudgallery.gallery.domain.Card;
 import dev.cloudgallery.gallery.domain.CardStore;
 import dev.cloudgallery.gallery.domain.ImageEvent;
+import dev.cloudgallery.gallery.domain.ProfileEvent;
 import dev.cloudgallery.platform.db.Transactions;
 import dev.cloudgallery.platform.events.ProcessedEvents;
 import dev.cloudgallery.platform.paging.Keyset;
@@ -50,17 +51,44 @@ public final class CardRepository implements CardStore {
                 return applied;
             }
             Card card = event.card().orElseThrow();
-            return tx.dml("INSERT INTO cards (image_id, owner_id, version, title, description, visibility, width, "
-                                  + "height, created_at, thumbnail_key, medium_key) "
-                                  + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            // The owner's row, locked until commit: a rename waits for this card to be in, or this card for the
+            // rename to be done, so the card never keeps an old name.
+            String ownerName = tx.get("INSERT INTO owners (owner_id, version, display_name) VALUES (?::uuid, 0, '') "
+                                              + "ON CONFLICT (owner_id) DO UPDATE SET version = owners.version "
+                                              + "RETURNING display_name", event.ownerId())
+                    .orElseThrow().column("display_name").getString();
+            return tx.dml("INSERT INTO cards (image_id, owner_id, version, owner_display_name, title, description, "
+                                  + "visibility, width, height, created_at, thumbnail_key, medium_key) "
+                                  + "VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                   + "ON CONFLICT (image_id) DO UPDATE SET version = EXCLUDED.version, "
+                                  + "owner_display_name = EXCLUDED.owner_display_name, "
                                   + "title = EXCLUDED.title, description = EXCLUDED.description, "
                                   + "visibility = EXCLUDED.visibility, width = EXCLUDED.width, height = EXCLUDED.height, "
                                   + "thumbnail_key = EXCLUDED.thumbnail_key, medium_key = EXCLUDED.medium_key "
                                   + "WHERE cards.version < EXCLUDED.version AND NOT cards.deleted",
-                          event.imageId(), event.ownerId(), event.version(), card.title(), card.description(),
+                          event.imageId(), event.ownerId(), event.version(), ownerName, card.title(),
+                          card.description(),
                           card.isPublic() ? "public" : "private", card.width(), card.height(),
                           Timestamp.from(card.createdAt()), card.thumbnailKey(), card.mediumKey()) == 1;
+        });
+    }
+
+    @Override
+    public boolean apply(ProfileEvent event) {
+        return Transactions.inTransaction(db, tx -> {
+            if (!ProcessedEvents.firstDelivery(tx, event.eventId())) {
+                return false;
+            }
+            boolean newer = tx.dml("INSERT INTO owners (owner_id, version, display_name) VALUES (?::uuid, ?, ?) "
+                                           + "ON CONFLICT (owner_id) DO UPDATE SET version = EXCLUDED.version, "
+                                           + "display_name = EXCLUDED.display_name WHERE owners.version < EXCLUDED.version",
+                                   event.ownerId(), event.version(), event.displayName()) == 1;
+            if (newer) {
+                tx.dml("UPDATE cards SET owner_display_name = ? WHERE owner_id = ?::uuid AND NOT deleted "
+                               + "AND owner_display_name <> ?", event.displayName(), event.ownerId(),
+                       event.displayName());
+            }
+            return newer;
         });
     }
 

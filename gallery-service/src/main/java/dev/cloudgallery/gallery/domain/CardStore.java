@@ -14,6 +14,12 @@ public interface CardStore {
      */
     boolean apply(ImageEvent event);
 
+    /**
+     * Applies a profile change to every card of its owner, and to the cards to come, once and only if it is newer
+     * than the name already known. False when it changed nothing.
+     */
+    boolean apply(ProfileEvent event);
+
     /** Public cards, newest first, after {@code after}. */
     List<Card> publicCards(Optional<Keyset.Position> after, int limit);
 

@@ -23,6 +23,12 @@ public final class Gallery {
         }
     }
 
+    public void apply(ProfileEvent event) {
+        if (!store.apply(event)) {
+            LOG.log(System.Logger.Level.DEBUG, "Event " + event.eventId() + " is a redelivery or older than the name");
+        }
+    }
+
     public List<Card> feed(Optional<Keyset.Position> after, int limit) {
         return store.publicCards(after, limit);
     }

@@ -36,7 +36,6 @@ public final class ImageRepository implements ImageStore {
 
     /** What a READY image's events need beyond the image itself. */
     private static final String CARD = COLUMNS + ", renditions::text AS renditions_json";
-    private static final String GALLERY_EVENTS = "gallery-events";
 
     private final DbClient db;
 
@@ -99,7 +98,7 @@ public final class ImageRepository implements ImageStore {
                                 + "WHERE image_id = ?::uuid AND status IN ('PENDING', 'PROCESSING') RETURNING " + CARD,
                         size, checksum, processed.width(), processed.height(), renditions.build().toString(), imageId)
                 .map(row -> {
-                    Outbox.append(tx, GALLERY_EVENTS, event("image.ready", row));
+                    Outbox.append(tx, Outbox.GALLERY_EVENTS, event("image.ready", row));
                     return true;
                 })
                 .orElse(false));
@@ -128,7 +127,7 @@ public final class ImageRepository implements ImageStore {
                                                      + "WHERE image_id = ?::uuid RETURNING " + CARD,
                                              title, description, visibility.name().toLowerCase(Locale.ROOT), imageId);
             updated.filter(row -> row.column("status").getString().equals(Image.Status.READY.name()))
-                    .ifPresent(row -> Outbox.append(tx, GALLERY_EVENTS, event(
+                    .ifPresent(row -> Outbox.append(tx, Outbox.GALLERY_EVENTS, event(
                             before.filter(row.column("visibility").getString()::equals).isPresent()
                                     ? "image.updated" : "image.visibility_changed", row)));
             return updated.map(ImageRepository::image);
@@ -142,7 +141,7 @@ public final class ImageRepository implements ImageStore {
             tx.get("DELETE FROM images WHERE image_id = ?::uuid RETURNING image_id, owner_id, status, version + 1 "
                            + "AS version", imageId)
                     .filter(row -> row.column("status").getString().equals(Image.Status.READY.name()))
-                    .ifPresent(row -> Outbox.append(tx, GALLERY_EVENTS, new OutboxEvent(
+                    .ifPresent(row -> Outbox.append(tx, Outbox.GALLERY_EVENTS, new OutboxEvent(
                             "image.deleted", row.column("image_id").get(UUID.class).toString(),
                             row.column("version").get(Long.class),
                             Json.createObjectBuilder()

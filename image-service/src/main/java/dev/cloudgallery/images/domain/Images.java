@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.cloudgallery.platform.events.EventPublisher;
 import dev.cloudgallery.platform.ids.Ids;
 import dev.cloudgallery.platform.media.RenditionUrls;
 import dev.cloudgallery.platform.problem.Problem;

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.cloudgallery.images.processing.ImageProcessor;
 import dev.cloudgallery.images.processing.ImageProcessor.Outcome;
+import dev.cloudgallery.platform.events.EventPublisher;
 
 /**
  * The processing worker's use case: one uploaded image in, READY with its renditions or REJECTED with a reason out.

@@ -32,8 +32,12 @@ public final class DevStack {
             new Service("users", "user-service", "dev.cloudgallery.users.Main", "user-service"),
             new Service("images", "image-service", "dev.cloudgallery.images.Main", "image-service"),
             new Service("gallery", "gallery-service", "dev.cloudgallery.gallery.Main", "gallery-service"));
-    /** Queue workers: in AWS each is a function fed by its queue; here a process polling it. */
+    /**
+     * Workers: in AWS each is a function fed by its queue or its schedule; here a process polling the queue or
+     * keeping the schedule.
+     */
     private static final List<Service> WORKERS = List.of(
+            new Service("users", "user-service", "dev.cloudgallery.users.RelayWorker", "user-relay"),
             new Service("images", "image-service", "dev.cloudgallery.images.ProcessingWorker",
                         "image-worker"),
             new Service("gallery", "gallery-service", "dev.cloudgallery.gallery.EventConsumer",

@@ -126,12 +126,13 @@ public final class LocalAws {
         env.put("COGNITO_CLIENT_ID", pool.clientId());
         env.put("COGNITO_ENDPOINT", cognito.endpoint());
         env.put("AWS_REGION", "us-east-1");
-        // The image service keeps objects and queues work; the gallery links to renditions and consumes events.
+        // Every service sends events to the gallery (which consumes them); the image service keeps objects and queues
+        // work; the gallery links to renditions.
+        env.put("SQS_ENDPOINT", sqs().endpoint());
+        env.put("GALLERY_EVENTS_QUEUE_URL", sqs().queueUrl("gallery-events"));
         if (schema.equals("images") || schema.equals("gallery")) {
             env.put("IMAGES_BUCKET", IMAGES_BUCKET);
             env.put("S3_ENDPOINT", s3().endpoint());
-            env.put("SQS_ENDPOINT", sqs().endpoint());
-            env.put("GALLERY_EVENTS_QUEUE_URL", sqs().queueUrl("gallery-events"));
             // No CloudFront here: rendition URLs are presigned for the stand-in.
             env.put("MEDIA_BASE_URL", "");
             env.put("MEDIA_KEY_PAIR_ID", "");

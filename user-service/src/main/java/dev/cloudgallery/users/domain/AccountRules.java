@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.problem.Problem.FieldError;
+import dev.cloudgallery.platform.text.TextFields;
 
 /**
  * The input rules of accounts and profiles, checked before anything is sent to Cognito or stored. Cognito enforces
@@ -21,7 +22,6 @@ final class AccountRules {
 
     // Deliberately simple: one @, no spaces, a dot in the domain. Cognito and the confirmation mail do the rest.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -58,21 +58,14 @@ final class AccountRules {
         return this;
     }
 
+    /** Display names travel in events to the gallery, so they follow the text rules of every service. */
     AccountRules displayName(String displayName) {
-        if (displayName == null || displayName.isBlank()) {
-            errors.add(new FieldError("displayName", "is required"));
-        } else if (displayName.strip().codePointCount(0, displayName.strip().length()) > DISPLAY_NAME_MAX
-                || CONTROL.matcher(displayName).find()) {
-            errors.add(new FieldError("displayName", "must be 1 to " + DISPLAY_NAME_MAX
-                    + " characters without control characters"));
-        }
+        TextFields.line(errors, "displayName", displayName, DISPLAY_NAME_MAX, true);
         return this;
     }
 
     AccountRules bio(String bio) {
-        if (bio != null && bio.codePointCount(0, bio.length()) > BIO_MAX) {
-            errors.add(new FieldError("bio", "must be at most " + BIO_MAX + " characters"));
-        }
+        TextFields.lines(errors, "bio", bio, BIO_MAX, false);
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.cloudgallery.users.domain;
 
 import java.util.Optional;
 
+import dev.cloudgallery.platform.events.EventPublisher;
 import dev.cloudgallery.platform.problem.Problem;
 
 /**
@@ -9,19 +10,23 @@ import dev.cloudgallery.platform.problem.Problem;
  * <p>
  * Registration writes to two systems without a shared transaction. The Cognito account is the source of truth: when
  * storing the profile fails after sign-up, registering again with the same password, or the first sign-in of the
- * confirmed account, creates it.
+ * confirmed account, creates it. Each new or changed profile is published ({@code profile.updated}) through the
+ * service's outbox: the gallery shows display names.
  */
 public final class Accounts {
     private final IdentityProvider identity;
     private final Profiles profiles;
+    private final EventPublisher events;
     private final boolean autoConfirm;
 
     /**
+     * @param events sends the profile events that creating or changing a profile stores
      * @param autoConfirm confirm new accounts without an emailed code; for local development only
      */
-    public Accounts(IdentityProvider identity, Profiles profiles, boolean autoConfirm) {
+    public Accounts(IdentityProvider identity, Profiles profiles, EventPublisher events, boolean autoConfirm) {
         this.identity = identity;
         this.profiles = profiles;
+        this.events = events;
         this.autoConfirm = autoConfirm;
     }
 
@@ -38,6 +43,7 @@ public final class Accounts {
             identity.confirmWithoutCode(normalized);
         }
         profiles.createIfAbsent(userId, normalized, name);
+        events.publishPending();
         return new Registration(userId, normalized, name, !autoConfirm);
     }
 
@@ -71,6 +77,7 @@ public final class Accounts {
         IdentityProvider.Account account = identity.account(session.accessToken());
         if (profiles.find(account.userId()).isEmpty()) {
             profiles.createIfAbsent(account.userId(), account.email(), account.displayName());
+            events.publishPending();
         }
         return session;
     }
@@ -98,8 +105,10 @@ public final class Accounts {
             rules.displayName(displayName);
         }
         rules.check();
-        return profiles.update(userId, displayName == null ? null : displayName.strip(), bio)
+        Profile updated = profiles.update(userId, displayName == null ? null : displayName.strip(), bio)
                 .orElseThrow(Accounts::noProfile);
+        events.publishPending();
+        return updated;
     }
 
     public Optional<Profile> publicProfile(String userId) {

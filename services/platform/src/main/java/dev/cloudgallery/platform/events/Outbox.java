@@ -8,6 +8,9 @@ import io.helidon.dbclient.DbExecute;
  * queue later; a queue that is down delays events and loses none.
  */
 public final class Outbox {
+    /** The gallery's queue: image and profile events feed its read model. */
+    public static final String GALLERY_EVENTS = "gallery-events";
+
     private Outbox() {
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.cloudgallery.platform.db.Transactions;
 
+import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
@@ -36,6 +37,12 @@ public final class OutboxRelay {
         this.db = db;
         this.sqs = sqs;
         this.queueUrls = Map.copyOf(queueUrls);
+    }
+
+    /** The relay of a service whose events go to the gallery, at {@code events.gallery-queue-url}. */
+    public static OutboxRelay toGallery(DbClient db, SqsClient sqs, Config config) {
+        return new OutboxRelay(db, sqs, Map.of(Outbox.GALLERY_EVENTS,
+                                               config.get("events.gallery-queue-url").asString().get()));
     }
 
     /** Sends every stored event; the number sent. Throws when the database or a queue fails, after keeping what went. */
