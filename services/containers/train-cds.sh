@@ -44,6 +44,7 @@ docker run --rm --network none -v "$(cd "$out" && pwd):/cds" \
   -e IMAGES_PROCESSING_QUEUE_URL=http://127.0.0.1:9/000000000000/training \
   -e GALLERY_EVENTS_QUEUE_URL=http://127.0.0.1:9/000000000000/training-events \
   -e MEDIA_BASE_URL= -e MEDIA_KEY_PAIR_ID= -e MEDIA_SIGNING_KEY_SECRET_ARN= -e SITE_URL=http://localhost \
+  -e CURSOR_KEY_SECRET_ARN= -e CURSOR_KEY=training \
   -e COGNITO_USER_POOL_ID=training -e COGNITO_CLIENT_ID=training -e COGNITO_ENDPOINT=http://127.0.0.1:9 \
   --entrypoint java "$image" "${flags[@]}" -XX:ArchiveClassesAtExit=/cds/app.jsa \
   dev.cloudgallery.platform.lambda.TrainingRun "$handler" > "$log" 2>&1 \

@@ -29,6 +29,7 @@ locals {
     "queues/gallery-events/arn",
     "queues/gallery-events/url",
     "origin/secret_arn",
+    "cursor/key_secret_arn",
     "media/base_url",
     "media/key_pair_id",
     "media/signing_key_secret_arn",

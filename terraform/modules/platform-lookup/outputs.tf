@@ -138,6 +138,11 @@ output "db_schema" {
   value       = local.service["db_schema"]
 }
 
+output "cursor_key_secret_arn" {
+  description = "Secrets Manager ARN of the key that seals list cursors (the ARN only; services read the value)."
+  value       = local.shared["cursor/key_secret_arn"]
+}
+
 output "site_url" {
   description = "The site's address, where the frontend is served (a share link opens its /shared/ page there)."
   value       = local.shared["media/base_url"]

@@ -34,7 +34,8 @@ locals {
 
     "alarms/topic_arn" = aws_sns_topic.alarms.arn
 
-    "origin/secret_arn" = aws_secretsmanager_secret.origin_verify.arn
+    "origin/secret_arn"     = aws_secretsmanager_secret.origin_verify.arn
+    "cursor/key_secret_arn" = aws_secretsmanager_secret.cursor_key.arn
 
     "media/base_url"               = "https://${var.domain_name}"
     "media/key_pair_id"            = aws_cloudfront_public_key.media.id

@@ -47,6 +47,7 @@ module "service" {
   # Cards link to renditions through CloudFront URLs signed with the media key; events arrive on gallery-events;
   # share links point at the site's shared-album page.
   extra_environment = {
+    CURSOR_KEY_SECRET_ARN        = module.platform.cursor_key_secret_arn
     SITE_URL                     = module.platform.site_url
     IMAGES_BUCKET                = module.platform.images_bucket_name
     GALLERY_EVENTS_QUEUE_URL     = module.platform.gallery_events_queue_url
@@ -101,6 +102,12 @@ module "service" {
   # Cards carry short-lived CloudFront URLs of the renditions, signed with the media key read once at init; the
   # function reads no object itself.
   policy_statements = [
+    # The key that seals list cursors, read at the first list.
+    {
+      sid       = "ReadCursorKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.platform.cursor_key_secret_arn]
+    },
     {
       sid       = "ReadMediaSigningKey"
       actions   = ["secretsmanager:GetSecretValue"]

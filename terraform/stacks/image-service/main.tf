@@ -46,6 +46,7 @@ module "service" {
   # The service's own settings, as its application.yaml reads them (the consistency test keeps both sides equal).
   # Originals arrive here through the presigned POSTs the API signs; the worker writes the derivatives beside them.
   extra_environment = {
+    CURSOR_KEY_SECRET_ARN       = module.platform.cursor_key_secret_arn
     IMAGES_BUCKET               = module.platform.images_bucket_name
     IMAGES_PROCESSING_QUEUE_URL = module.platform.images_processing_queue_url
     GALLERY_EVENTS_QUEUE_URL    = module.platform.gallery_events_queue_url
@@ -120,7 +121,13 @@ module "service" {
         values   = ["s3.${var.aws_region}.amazonaws.com"]
       }]
     },
-    # The private key that signs rendition URLs, read once at init. The secrets key decrypts it through Secrets
+    # The key that seals list cursors, read at the first list.
+    {
+      sid       = "ReadCursorKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.platform.cursor_key_secret_arn]
+    },
+    # The private key that signs rendition URLs, read once at init. The secrets key decrypts both through Secrets
     # Manager only (the service module's grant).
     {
       sid       = "ReadMediaSigningKey"

@@ -13,6 +13,7 @@ import dev.cloudgallery.gallery.domain.Albums;
 import dev.cloudgallery.gallery.domain.Gallery;
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.media.MediaUrls;
+import dev.cloudgallery.platform.paging.Cursors;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
@@ -43,9 +44,10 @@ public final class Main {
         DbClient db = platform.database().client();
         CardJson cards = new CardJson(MediaUrls.create(config, config.get("media.bucket").asString().get()),
                                       config.get("media.url-validity").as(Duration.class).get());
+        Cursors cursors = Cursors.create(config);
         platform.mount(routing,
-                       new GalleryRoutes(new Gallery(new CardRepository(db)), platform.authenticator(), cards),
+                       new GalleryRoutes(new Gallery(new CardRepository(db)), platform.authenticator(), cards, cursors),
                        new AlbumRoutes(new Albums(new AlbumRepository(db), Clock.systemUTC()), platform.authenticator(),
-                                       cards, URI.create(config.get("share.site-url").asString().get())));
+                                       cards, cursors, URI.create(config.get("share.site-url").asString().get())));
     }
 }

@@ -129,6 +129,9 @@ class ReadModelTest extends GalleryTest {
         assertEquals(new HashSet<>(mine), new HashSet<>(walked));
         assertEquals(mine.size(), walked.size(), "each exactly once: " + walked);
         assertEquals(400, api.get("/api/gallery/feed?cursor=forged").status());
+        String sealed = api.get("/api/gallery/users/" + owner + "?limit=1").json().getString("nextCursor");
+        String altered = (sealed.charAt(0) == 'M' ? 'N' : 'M') + sealed.substring(1);
+        assertEquals(400, api.get("/api/gallery/users/" + owner + "?cursor=" + altered).status(), "tamper-evident");
         assertEquals(400, api.get("/api/gallery/feed?limit=101").status());
     }
 
@@ -166,6 +169,9 @@ class ReadModelTest extends GalleryTest {
         assertEquals(ownerSees, walked, "pages of one walk the same ranking");
         assertEquals(400, api.get("/api/gallery/search").status());
         assertEquals(400, api.get("/api/gallery/search?q=" + word + "&cursor=zz.forged").status());
+        String feedCursor = api.get("/api/gallery/feed?limit=1").json().getString("nextCursor");
+        assertEquals(400, api.get("/api/gallery/search?q=" + word + "&cursor=" + feedCursor).status(),
+                     "a genuine cursor of another list");
     }
 
     @Test

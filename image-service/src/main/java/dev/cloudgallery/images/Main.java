@@ -2,6 +2,7 @@ package dev.cloudgallery.images;
 
 import dev.cloudgallery.images.api.ImageRoutes;
 import dev.cloudgallery.platform.ServicePlatform;
+import dev.cloudgallery.platform.paging.Cursors;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -25,6 +26,7 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Config config) {
         ServicePlatform platform = ServicePlatform.create("images", config);
         Components components = Components.create(config, platform.database());
-        platform.mount(routing, new ImageRoutes(components.images(), platform.authenticator()));
+        platform.mount(routing, new ImageRoutes(components.images(), platform.authenticator(),
+                                                Cursors.create(config)));
     }
 }

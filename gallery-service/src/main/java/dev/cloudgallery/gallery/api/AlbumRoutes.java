@@ -9,6 +9,7 @@ import dev.cloudgallery.gallery.domain.Albums;
 import dev.cloudgallery.gallery.domain.Card;
 import dev.cloudgallery.gallery.domain.ShareLink;
 import dev.cloudgallery.platform.http.RequestBodies;
+import dev.cloudgallery.platform.paging.Cursors;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.security.Authenticator;
 
@@ -28,13 +29,15 @@ public final class AlbumRoutes implements HttpService {
     private final Albums albums;
     private final Authenticator auth;
     private final CardJson cards;
+    private final Cursors cursors;
     private final URI siteUrl;
 
     /** @param siteUrl where the frontend is served: a link's URL is its shared-album page there */
-    public AlbumRoutes(Albums albums, Authenticator auth, CardJson cards, URI siteUrl) {
+    public AlbumRoutes(Albums albums, Authenticator auth, CardJson cards, Cursors cursors, URI siteUrl) {
         this.albums = albums;
         this.auth = auth;
         this.cards = cards;
+        this.cursors = cursors;
         this.siteUrl = siteUrl;
     }
 
@@ -51,7 +54,8 @@ public final class AlbumRoutes implements HttpService {
                     int limit = Keyset.limit(req.query().first("limit").asOptional());
                     List<Album> page = albums.list(caller.userId(), cursor(req), limit + 1);
                     CardJson.send(res, Keyset.page(page, limit, album -> album(album).build(),
-                                                   last -> Keyset.cursor(last.createdAt(), last.albumId())));
+                                                   last -> cursors.seal(Keyset.cursor(last.createdAt(),
+                                                                                      last.albumId()))));
                 }))
                 .get("/albums/{id}", auth.required((req, res, caller) -> withImages(
                         req, res, albums.owned(id(req), caller.userId()))))
@@ -99,7 +103,7 @@ public final class AlbumRoutes implements HttpService {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         List<Card> page = albums.images(album, cursor(req), limit + 1);
         JsonObject images = Keyset.page(page, limit, cards::card,
-                                        last -> Keyset.cursor(last.createdAt(), last.imageId()));
+                                        last -> cursors.seal(Keyset.cursor(last.createdAt(), last.imageId())));
         JsonObjectBuilder answer = album(album).add("images", images.get("items"));
         if (images.containsKey("nextCursor")) {
             answer.add("nextCursor", images.get("nextCursor"));
@@ -126,8 +130,8 @@ public final class AlbumRoutes implements HttpService {
         return json;
     }
 
-    private static Optional<Keyset.Position> cursor(ServerRequest req) {
-        return req.query().first("cursor").asOptional().map(Keyset::position);
+    private Optional<Keyset.Position> cursor(ServerRequest req) {
+        return req.query().first("cursor").asOptional().map(cursors::open).map(Keyset::position);
     }
 
     private static String id(ServerRequest req) {

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import dev.cloudgallery.gallery.domain.Card;
 import dev.cloudgallery.gallery.domain.CardStore;
 import dev.cloudgallery.gallery.domain.Gallery;
+import dev.cloudgallery.platform.paging.Cursors;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
@@ -23,11 +24,13 @@ public final class GalleryRoutes implements HttpService {
     private final Gallery gallery;
     private final Authenticator auth;
     private final CardJson cards;
+    private final Cursors cursors;
 
-    public GalleryRoutes(Gallery gallery, Authenticator auth, CardJson cards) {
+    public GalleryRoutes(Gallery gallery, Authenticator auth, CardJson cards, Cursors cursors) {
         this.gallery = gallery;
         this.auth = auth;
         this.cards = cards;
+        this.cursors = cursors;
     }
 
     @Override
@@ -45,21 +48,22 @@ public final class GalleryRoutes implements HttpService {
     private void page(ServerRequest req, ServerResponse res,
                       BiFunction<Optional<Keyset.Position>, Integer, List<Card>> query) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
-        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
+        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(cursors::open)
+                .map(Keyset::position);
         CardJson.send(res, Keyset.page(query.apply(after, limit + 1), limit, cards::card,
-                              last -> Keyset.cursor(last.createdAt(), last.imageId())));
+                              last -> cursors.seal(Keyset.cursor(last.createdAt(), last.imageId()))));
     }
 
     /** Search results, best first; the cursor carries the last hit's rank as well as its place in time. */
     private void search(ServerRequest req, ServerResponse res, Optional<Caller> caller) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<CardStore.SearchPosition> after = req.query().first("cursor").asOptional()
-                .map(GalleryRoutes::searchPosition);
+                .map(cursors::open).map(GalleryRoutes::searchPosition);
         List<CardStore.Hit> hits = gallery.search(req.query().first("q").orElse(null), caller.map(Caller::userId),
                                                   after, limit + 1);
         CardJson.send(res, Keyset.page(hits, limit, hit -> cards.card(hit.card()),
-                              last -> Integer.toHexString(Float.floatToIntBits(last.rank())) + "."
-                                      + Keyset.cursor(last.card().createdAt(), last.card().imageId())));
+                              last -> cursors.seal(Integer.toHexString(Float.floatToIntBits(last.rank())) + "."
+                                      + Keyset.cursor(last.card().createdAt(), last.card().imageId()))));
     }
 
     private static CardStore.SearchPosition searchPosition(String cursor) {

@@ -10,6 +10,7 @@ import dev.cloudgallery.images.domain.Image;
 import dev.cloudgallery.images.domain.Images;
 import dev.cloudgallery.images.domain.UploadTarget;
 import dev.cloudgallery.platform.http.RequestBodies;
+import dev.cloudgallery.platform.paging.Cursors;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
@@ -29,10 +30,12 @@ import jakarta.json.JsonObjectBuilder;
 public final class ImageRoutes implements HttpService {
     private final Images images;
     private final Authenticator auth;
+    private final Cursors cursors;
 
-    public ImageRoutes(Images images, Authenticator auth) {
+    public ImageRoutes(Images images, Authenticator auth, Cursors cursors) {
         this.images = images;
         this.auth = auth;
+        this.cursors = cursors;
     }
 
     @Override
@@ -84,10 +87,11 @@ public final class ImageRoutes implements HttpService {
     private void list(ServerRequest req, ServerResponse res, Caller caller) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<Image.Status> status = req.query().first("status").asOptional().map(ImageRoutes::status);
-        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(Keyset::position);
+        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(cursors::open)
+                .map(Keyset::position);
         List<Image> page = images.list(caller.userId(), status, after, limit + 1);
         send(res, Keyset.page(page, limit, image -> json(image).build(),
-                              last -> Keyset.cursor(last.createdAt(), last.imageId())));
+                              last -> cursors.seal(Keyset.cursor(last.createdAt(), last.imageId()))));
     }
 
     private static Image.Status status(String value) {

@@ -131,6 +131,8 @@ public final class LocalAws {
         env.put("SQS_ENDPOINT", sqs().endpoint());
         env.put("GALLERY_EVENTS_QUEUE_URL", sqs().queueUrl("gallery-events"));
         if (schema.equals("images") || schema.equals("gallery")) {
+            env.put("CURSOR_KEY_SECRET_ARN", "");
+            env.put("CURSOR_KEY", "local-cursor-key");
             env.put("IMAGES_BUCKET", IMAGES_BUCKET);
             env.put("S3_ENDPOINT", s3().endpoint());
             // No CloudFront here: rendition URLs are presigned for the stand-in.

@@ -1,10 +1,8 @@
 package dev.cloudgallery.platform.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +18,8 @@ import jakarta.json.JsonValue;
 
 /**
  * API.md's list conventions, the same in every service: keyset pages ordered newest first by {@code (createdAt, id)},
- * an opaque cursor naming the last item of the previous page, and a page size of 1–100 (24 unless asked). A malformed
- * cursor or size is the client's error (400), never a 500.
+ * a cursor naming the last item of the previous page (sealed by {@link Cursors}, so opaque and tamper-evident), and a
+ * page size of 1–100 (24 unless asked). A malformed cursor or size is the client's error (400), never a 500.
  */
 public final class Keyset {
     public static final int DEFAULT_LIMIT = 24;
@@ -84,15 +82,16 @@ public final class Keyset {
         return answer.build();
     }
 
+    /** A position as {@link Cursors} seals it: microseconds since the epoch and the id. */
     public static String cursor(Instant createdAt, String id) {
         long micros = createdAt.getEpochSecond() * 1_000_000 + createdAt.getNano() / 1_000;
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((micros + "/" + id).getBytes(StandardCharsets.UTF_8));
+        return micros + "/" + id;
     }
 
+    /** The position of {@link #cursor}; a 400 for anything else (a sealed cursor of another kind of list). */
     public static Position position(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("/");
+            String[] parts = cursor.split("/");
             long micros = parts.length == 2 ? Long.parseLong(parts[0]) : -1;
             // A cursor before 1970 was never given out.
             if (micros >= 0 && micros <= LATEST_MICROS) {
