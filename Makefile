@@ -64,9 +64,10 @@ image-tars:
 	$(NEED_DOCKER)
 	$(MVN) -q install -DskipTests $(IMAGE_FLAGS) -pl $$(echo $(SERVICES) | tr ' ' ',') -am
 
-bench: deps image-tars ## Measure cold starts (the bare RIC; each image with and without its JVM flags and AppCDS) and image processing against libvips
+bench: deps image-tars ## Measure cold starts, image processing against libvips, and the feed at a million cards against raw SQL
+	bash scripts/bench-tools.sh
 	$(MVN) -q test $(IMAGE_FLAGS) -Dtests.quiet=false -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false \
-	  -pl services/testing,image-service,services/container-tests
+	  -pl services/testing,image-service,gallery-service,services/container-tests
 
 images: image-tars ## Build the service images into Docker: cloud-gallery/<service>:<version> and :latest
 	@for service in $(SERVICES); do \

@@ -14,12 +14,12 @@ import dev.cloudgallery.gallery.domain.ProfileEvent;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.aws.AwsClients;
 import dev.cloudgallery.platform.db.Database;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.lambda.QueueLambda;
 import dev.cloudgallery.platform.queue.SqsPoller;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import software.amazon.awssdk.services.sqs.SqsClient;

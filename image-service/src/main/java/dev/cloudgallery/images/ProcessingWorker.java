@@ -9,12 +9,12 @@ import dev.cloudgallery.images.domain.Sweeper;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.db.Database;
 import dev.cloudgallery.platform.events.OutboxRelay;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.lambda.QueueLambda;
 import dev.cloudgallery.platform.queue.SqsPoller;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 
 /**

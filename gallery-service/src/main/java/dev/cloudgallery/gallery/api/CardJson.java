@@ -3,11 +3,11 @@ package dev.cloudgallery.gallery.api;
 import java.time.Duration;
 
 import dev.cloudgallery.gallery.domain.Card;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.media.RenditionUrls;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** Cards as API.md writes them, with rendition URLs made at read time, and the way every gallery answer is sent. */

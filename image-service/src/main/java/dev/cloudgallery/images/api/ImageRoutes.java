@@ -10,6 +10,7 @@ import dev.cloudgallery.images.domain.Image;
 import dev.cloudgallery.images.domain.Images;
 import dev.cloudgallery.images.domain.UploadTarget;
 import dev.cloudgallery.platform.http.RequestBodies;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.paging.Cursors;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.problem.Problem;
@@ -22,7 +23,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

@@ -16,13 +16,13 @@ import dev.cloudgallery.images.processing.ImageProcessor;
 import dev.cloudgallery.platform.db.Transactions;
 import dev.cloudgallery.platform.events.Outbox;
 import dev.cloudgallery.platform.events.OutboxEvent;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.paging.Keyset;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

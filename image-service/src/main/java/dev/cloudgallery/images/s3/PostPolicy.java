@@ -14,7 +14,8 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.json.Json;
+import dev.cloudgallery.platform.json.Json;
+
 import jakarta.json.JsonArrayBuilder;
 
 /**

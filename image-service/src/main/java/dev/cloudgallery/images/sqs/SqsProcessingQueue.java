@@ -1,8 +1,8 @@
 package dev.cloudgallery.images.sqs;
 
 import dev.cloudgallery.images.domain.ProcessingQueue;
+import dev.cloudgallery.platform.json.Json;
 
-import jakarta.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The images-processing queue: one message per image, its body {@code {"imageId": ...}}. */

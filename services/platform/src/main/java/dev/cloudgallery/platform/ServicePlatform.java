@@ -6,11 +6,13 @@ import java.util.function.Function;
 import dev.cloudgallery.platform.db.Database;
 import dev.cloudgallery.platform.http.Problems;
 import dev.cloudgallery.platform.http.RequestLog;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
 import dev.cloudgallery.platform.security.OriginGuard;
 
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.logging.common.LogConfig;
@@ -18,7 +20,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 
-import jakarta.json.Json;
 
 /**
  * What every service gets from the platform, created once from its configuration: the database of its own schema,
@@ -111,6 +112,9 @@ public final class ServicePlatform {
     public static WebServer start(Config config, Consumer<HttpRouting.Builder> routing) {
         return WebServer.builder()
                 .config(config.get("server"))
+                // A page of cards leaves in several writes; with Nagle's algorithm each write after the first waits for
+                // the client's delayed ACK (40 ms on Linux): measured, every such page took 44 ms, at any load.
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .routing(routing)
                 .build()
                 .start();

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.UUID;
 
 import dev.cloudgallery.localaws.CognitoLocal;
+import dev.cloudgallery.platform.json.Json;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,7 +22,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.Json;
 
 /**
  * Mints tokens for negative tests. Tokens signed with the emulator's own key are valid in every respect but the one

@@ -1,6 +1,7 @@
 package dev.cloudgallery.users.api;
 
 import dev.cloudgallery.platform.http.RequestBodies;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.platform.security.Authenticator;
 import dev.cloudgallery.users.domain.Accounts;
@@ -13,7 +14,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.problem.Problem;
 import dev.cloudgallery.users.domain.IdentityProvider;
 import dev.cloudgallery.users.domain.Session;
 
-import jakarta.json.Json;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;

@@ -9,12 +9,12 @@ import dev.cloudgallery.platform.db.Transactions;
 import dev.cloudgallery.platform.events.Outbox;
 import dev.cloudgallery.platform.events.OutboxEvent;
 import dev.cloudgallery.platform.ids.Ids;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.users.domain.Profile;
 import dev.cloudgallery.users.domain.Profiles;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 
 /** Profiles in the {@code users} schema; each change stores its {@code profile.updated} event with it. */
 public final class ProfileRepository implements Profiles {

@@ -1,10 +1,11 @@
 package dev.cloudgallery.platform.db;
 
+import dev.cloudgallery.platform.json.Json;
+
 import io.helidon.config.Config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 

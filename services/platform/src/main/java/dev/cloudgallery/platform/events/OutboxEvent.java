@@ -2,7 +2,8 @@ package dev.cloudgallery.platform.events;
 
 import java.time.Instant;
 
-import jakarta.json.Json;
+import dev.cloudgallery.platform.json.Json;
+
 import jakarta.json.JsonObject;
 
 /**

@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.problem.Problem;
 
 import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -3,13 +3,14 @@ package dev.cloudgallery.platform.lambda;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import dev.cloudgallery.platform.json.Json;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
-import jakarta.json.spi.JsonProvider;
 
 /**
  * Lambda events as plain JSON. The adapters parse events themselves rather than binding them to the
@@ -17,7 +18,6 @@ import jakarta.json.spi.JsonProvider;
  * of every cold start.
  */
 final class LambdaEvents {
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final System.Logger LOG = System.getLogger(LambdaEvents.class.getName());
 
     private LambdaEvents() {
@@ -25,7 +25,7 @@ final class LambdaEvents {
 
     static JsonObject read(InputStream input) {
         JsonValue value;
-        try (JsonReader reader = JSON.createReader(input)) {
+        try (JsonReader reader = Json.createReader(input)) {
             value = reader.readValue();
         }
         if (value instanceof JsonObject event) {
@@ -35,7 +35,7 @@ final class LambdaEvents {
     }
 
     static void write(JsonObject answer, OutputStream output) {
-        try (JsonWriter writer = JSON.createWriter(output)) {
+        try (JsonWriter writer = Json.createWriter(output)) {
             writer.write(answer);
         }
     }
@@ -52,16 +52,16 @@ final class LambdaEvents {
      * lists the messages it failed.
      */
     static JsonObject handleBatch(JsonObject event, SqsHandler handler) {
-        JsonArrayBuilder failures = JSON.createArrayBuilder();
+        JsonArrayBuilder failures = Json.createArrayBuilder();
         for (JsonObject message : event.getJsonArray("Records").getValuesAs(JsonObject.class)) {
             String messageId = message.getString("messageId");
             try {
                 handler.handle(message.getString("body"));
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "SQS message " + messageId + " failed; SQS delivers it again", e);
-                failures.add(JSON.createObjectBuilder().add("itemIdentifier", messageId));
+                failures.add(Json.createObjectBuilder().add("itemIdentifier", messageId));
             }
         }
-        return JSON.createObjectBuilder().add("batchItemFailures", failures).build();
+        return Json.createObjectBuilder().add("batchItemFailures", failures).build();
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cloudgallery.platform.ServiceConfig;
+import dev.cloudgallery.platform.json.Json;
 
 import io.helidon.config.Config;
 import io.helidon.http.Status;
@@ -22,7 +23,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /**

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
-import jakarta.json.Json;
+import dev.cloudgallery.platform.json.Json;
+
 import jakarta.json.JsonObjectBuilder;
 
 /**

@@ -28,7 +28,12 @@ public final class MediaUrls {
                 .or(() -> AwsClients.endpoint(root, "s3"));
     }
 
+    /** The service's rendition URLs: CloudFront's when {@code media.base-url} is set, else presigned S3 ones. */
     public static RenditionUrls create(Config root, String bucket) {
+        return new ReusedUrls(signer(root, bucket), Clock.systemUTC());
+    }
+
+    private static RenditionUrls signer(Config root, String bucket) {
         Config media = root.get("media");
         Optional<String> baseUrl = media.get("base-url").asString().filter(url -> !url.isBlank());
         if (baseUrl.isPresent()) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.problem.Problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import jakarta.json.Json;
+import dev.cloudgallery.platform.json.Json;
+
 import jakarta.json.JsonObject;
 
 /**

@@ -60,14 +60,14 @@ class CloudFrontSignedUrlsTest {
                                                                  + "-----END RSA PRIVATE KEY-----", Clock.systemUTC()));
     }
 
-    private static String pem(KeyPair keys) {
+    static String pem(KeyPair keys) {
         return "-----BEGIN PRIVATE KEY-----\n"
                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                        .encodeToString(keys.getPrivate().getEncoded())
                + "\n-----END PRIVATE KEY-----\n";
     }
 
-    private static Map<String, String> query(URI url) {
+    static Map<String, String> query(URI url) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : url.getRawQuery().split("&")) {
             int equals = pair.indexOf('=');

@@ -1,12 +1,12 @@
 package dev.cloudgallery.platform.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import dev.cloudgallery.platform.MovableClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The accepted origin values as a rotation of the secret changes them, on a clock the test moves. */
 class OriginValuesTest {
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicReference<String> secret = new AtomicReference<>(secret("old", ""));
     private final AtomicInteger reads = new AtomicInteger();
     private final OriginValues values = OriginValues.reloading(() -> {
@@ -74,28 +74,5 @@ class OriginValuesTest {
 
     private static String secret(String current, String previous) {
         return "{\"current\":\"" + current + "\",\"previous\":\"" + previous + "\"}";
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

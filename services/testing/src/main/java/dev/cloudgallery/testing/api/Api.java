@@ -3,10 +3,10 @@ package dev.cloudgallery.testing.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.platform.security.OriginGuard;
 import dev.cloudgallery.testing.TestStack;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.cloudgallery.localaws.ElasticMq;
+import dev.cloudgallery.platform.json.Json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
