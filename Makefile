@@ -27,15 +27,20 @@ COMPOSE := docker compose -p cloud-gallery
 NEED_DOCKER = @docker info >/dev/null 2>&1 || { echo "No Docker engine answers. Start Docker, or on Debian run" \
 	"services/containers/docker-engine.sh as root (it installs and starts one)." >&2; exit 1; }
 
-.PHONY: help deps build run test test-java test-terraform bench clean deploy image-tars images local-images up down
+.PHONY: help deps build run test test-java test-terraform test-frontend bench clean deploy deploy-frontend image-tars images \
+	local-images up down
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-deps: $(COGNITO_LOCAL)/node_modules/.installed ## Install the pinned npm tools (cognito-local)
+deps: $(COGNITO_LOCAL)/node_modules/.installed frontend/node_modules/.installed ## Install the pinned npm packages (cognito-local, the browser tests' driver)
 
 $(COGNITO_LOCAL)/node_modules/.installed: $(COGNITO_LOCAL)/package-lock.json
 	cd $(COGNITO_LOCAL) && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
 	touch $@
 
 build: deps ## Compile and package every module (no tests)
@@ -44,7 +49,7 @@ build: deps ## Compile and package every module (no tests)
 run: build ## Run the whole product on http://localhost:8080 (data in .data/, Ctrl-C stops it)
 	java -cp "$(DEVSTACK_CP)" dev.cloudgallery.devstack.DevStack
 
-test: test-java test-terraform ## Run every test
+test: test-java test-terraform test-frontend ## Run every test
 
 # Includes the container tests, so it needs Docker: they build the service images and run them.
 test-java: deps
@@ -55,9 +60,20 @@ test-java: deps
 test-terraform:
 	bash terraform/tests/run.sh
 
+# The browser tests drive Debian's Chromium (CHROMIUM=/usr/bin/chromium) against the stack `make run` starts; they
+# need the modules built, which test-java does. Screenshots and the stack's log land in frontend/test-results/.
+test-frontend: deps
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "No Chromium at $${CHROMIUM:-/usr/bin/chromium}:" \
+	  "apt-get install chromium (Debian's package), or set CHROMIUM" >&2; exit 1; }
+	@test -f services/devstack/target/runtime-classpath.txt || $(MVN) -q install -DskipTests
+	cd frontend && npm test
+
 deploy: ## Build, push and deploy one service: make deploy SERVICE=user-service ENV=dev
 	@test -n "$(SERVICE)" -a -n "$(ENV)" || { echo "usage: make deploy SERVICE=<name>-service ENV=<dev|prod>"; exit 2; }
 	bash terraform/scripts/deploy.sh $(SERVICE) $(ENV)
+
+deploy-frontend: ## Upload the frontend to an environment and invalidate CloudFront: make deploy-frontend ENV=dev
+	bash terraform/scripts/deploy-frontend.sh $(ENV)
 
 # The services' image tarballs (target/jib-image.tar), with their class-data archives; not a command of its own.
 image-tars:

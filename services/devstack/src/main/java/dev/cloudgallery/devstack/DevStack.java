@@ -3,6 +3,7 @@ package dev.cloudgallery.devstack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class DevStack {
         for (Service worker : WORKERS) {
             startWorker(worker, environment(stack, worker, port), data.resolve("logs"));
         }
-        WebServer gateway = Gateway.start(port, upstreams, Path.of(env("FRONTEND_DIR", "frontend")),
+        WebServer gateway = Gateway.start(port, upstreams, URI.create(s3), Path.of(env("FRONTEND_DIR", "frontend")),
                                           LocalAws.ORIGIN_VALUE);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop));
 
@@ -85,10 +86,16 @@ public final class DevStack {
                           LocalAws.CONFIRMATION_CODE, data.toAbsolutePath());
     }
 
-    /** The service's environment, with the gateway as the site that share links point at. */
+    /**
+     * The service's environment, with the gateway as the site that share links point at and as the browser's way to
+     * the S3 stand-in, which keeps uploads and renditions on the site's origin as CloudFront does.
+     */
     private static Map<String, String> environment(LocalAws stack, Service service, int port) {
         Map<String, String> environment = new LinkedHashMap<>(stack.unmigratedServiceEnvironment(service.schema()));
         environment.computeIfPresent("SITE_URL", (name, value) -> "http://localhost:" + port);
+        if (environment.containsKey("S3_ENDPOINT")) {
+            environment.put("S3_PUBLIC_ENDPOINT", "http://localhost:" + port + "/s3");
+        }
         return environment;
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import dev.cloudgallery.platform.security.OriginGuard;
 
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -24,9 +25,20 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 
 /**
  * The local stand-in for CloudFront and API Gateway: {@code /api/<name>/...} goes to the service that owns the
- * prefix, unchanged; everything else is the frontend's static files. Services see the same paths as in AWS.
+ * prefix, unchanged; {@code /s3/...} to the S3 stand-in, so the browser's uploads and rendition URLs stay on this
+ * origin as CloudFront keeps renditions on the site's; everything else is the frontend's static files, with
+ * {@code index.html} for the app's own paths (as the distribution's function does) and the site's security headers.
+ * Services see the same paths as in AWS.
  */
 final class Gateway {
+    /**
+     * The site's Content-Security-Policy as CloudFront sends it (terraform/modules/platform/cdn.tf), less what only
+     * holds there: the S3 bucket's origin (here S3 is on this origin) and upgrade-insecure-requests (here is plain
+     * HTTP). The Terraform tests keep it, compose's nginx and CloudFront's in step.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
     // Hop-by-hop headers and those the client computes itself never cross a proxy.
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "transfer-encoding", "te",
                                                             "upgrade", "host", "content-length", "expect",
@@ -40,23 +52,40 @@ final class Gateway {
     }
 
     /**
+     * @param s3          the S3 stand-in's endpoint, served at {@code /s3/}
      * @param originValue the origin header's value, added to every API request and replacing any value the client
      *                    sent, as CloudFront's API origin does
      */
-    static WebServer start(int port, Map<String, Integer> upstreams, Path frontend, String originValue) {
+    static WebServer start(int port, Map<String, Integer> upstreams, URI s3, Path frontend, String originValue) {
         return WebServer.builder()
                 // The local stack's credentials and confirmation codes are public: never serve beyond this machine.
                 .host("127.0.0.1")
                 .port(port)
                 .routing(routing -> {
                     upstreams.forEach((prefix, upstream) -> {
-                        routing.any(prefix, (req, res) -> forward(req, res, upstream, originValue));
-                        routing.any(prefix + "/*", (req, res) -> forward(req, res, upstream, originValue));
+                        URI service = URI.create("http://127.0.0.1:" + upstream);
+                        routing.any(prefix, (req, res) -> forward(req, res, service, "", originValue));
+                        routing.any(prefix + "/*", (req, res) -> forward(req, res, service, "", originValue));
                     });
+                    routing.any("/s3/*", (req, res) -> forward(req, res, s3, "/s3", null));
                     if (Files.isDirectory(frontend)) {
-                        routing.register("/", StaticContentService.builder(frontend)
-                                .welcomeFileName("index.html")
-                                .build());
+                        routing.addFilter((chain, req, res) -> {
+                            if (!req.path().path().startsWith("/api/") && !req.path().path().startsWith("/s3/")) {
+                                siteHeaders(res);
+                            }
+                            chain.proceed();
+                        });
+                        Path index = frontend.resolve("index.html");
+                        routing.get("/*", (req, res) -> {
+                            String path = req.path().path();
+                            if (path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+                                res.next();
+                            } else {
+                                res.headers().contentType(MediaTypes.TEXT_HTML);
+                                res.send(Files.readAllBytes(index));
+                            }
+                        });
+                        routing.register("/", StaticContentService.builder(frontend).build());
                     } else {
                         routing.get("/", (req, res) -> res.send("Cloud Gallery local stack: the APIs are under "
                                                                         + String.join(", ", upstreams.keySet())));
@@ -66,11 +95,24 @@ final class Gateway {
                 .start();
     }
 
-    private static void forward(ServerRequest req, ServerResponse res, int upstream, String originValue)
+    /** What CloudFront's response headers policy adds, less HSTS (plain HTTP here); files are always revalidated. */
+    private static void siteHeaders(ServerResponse res) {
+        res.header(HeaderNames.create("Content-Security-Policy"), CONTENT_SECURITY_POLICY);
+        res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+        res.header(HeaderNames.create("X-Frame-Options"), "DENY");
+        res.header(HeaderNames.create("Referrer-Policy"), "strict-origin-when-cross-origin");
+        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+    }
+
+    /**
+     * Sends the request on to {@code upstream}, its path less {@code strip}; with {@code originValue}, as an API
+     * request that carries the origin header.
+     */
+    private static void forward(ServerRequest req, ServerResponse res, URI upstream, String strip, String originValue)
             throws IOException {
         String query = req.query().rawValue();
-        URI target = URI.create("http://127.0.0.1:" + upstream + req.path().rawPath()
-                                        + (query.isEmpty() ? "" : "?" + query));
+        URI target = URI.create(upstream + req.path().rawPath().substring(strip.length())
+                                + (query.isEmpty() ? "" : "?" + query));
         byte[] body = req.content().hasEntity() ? req.content().inputStream().readAllBytes() : new byte[0];
         HttpRequest.Builder out = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(30))
@@ -84,7 +126,9 @@ final class Gateway {
             }
         });
         out.header("X-Forwarded-For", req.remotePeer().host());
-        out.header(OriginGuard.HEADER.defaultCase(), originValue);
+        if (originValue != null) {
+            out.header(OriginGuard.HEADER.defaultCase(), originValue);
+        }
         try {
             HttpResponse<byte[]> answer = CLIENT.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
             res.status(Status.create(answer.statusCode()));

@@ -1,0 +1,213 @@
+// The whole product in a real browser (Debian's Chromium, driven by playwright-core) against the stack `make run`
+// starts, finding controls by role and accessible name as a person would. Two people: A builds, B looks.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { png } from './images.js';
+import { startStack } from './stack.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS = path.join(HERE, '../test-results');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const PASSWORD = 'Correct-Horse-9';
+
+let stack;
+let browser;
+
+before(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  stack = await startStack(path.join(RESULTS, 'stack.log'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A person's own browser: a context of its own (its own storage), at a width. */
+async function person(viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => assert.fail(`script error in the page: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
+      assert.fail(`CSP violation: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
+/** Reloads until the check passes: events reach the gallery asynchronously, within seconds. */
+async function eventually(page, check, what) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    // The grid fills itself after the page has loaded: judge it once its requests are done.
+    await page.waitForLoadState('networkidle');
+    if (await check()) return;
+    assert.ok(Date.now() < deadline, `never happened: ${what}`);
+    await page.waitForTimeout(1000);
+    await page.reload();
+  }
+}
+
+/** axe-core on the page as it is: no critical or serious violation. (Evaluated, so the page's CSP allows it.) */
+async function accessible(page, name) {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = results.violations.filter((violation) => ['critical', 'serious'].includes(violation.impact));
+  assert.deepEqual(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`),
+                   [], `${name}: accessibility violations`);
+}
+
+async function noHorizontalScroll(page, name) {
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth,
+                                                      document.documentElement.clientWidth]);
+  assert.ok(scroll <= client, `${name}: scrolls sideways (${scroll} > ${client})`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
+}
+
+function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
+function tile(page, title) {
+  return page.getByRole('button', { name: new RegExp(`^${title}(,|$)`) });
+}
+
+test('two people: A uploads, publishes, builds and shares an album; B sees what is public and what is shared',
+     { timeout: 600_000 }, async () => {
+  const a = await person(DESKTOP);
+  const email = `e2e-${Date.now()}@example.com`;
+
+  // A registers, confirms with the emailed code (always 123456 locally) and is signed in.
+  await a.goto(`${stack.url}/register`);
+  await accessible(a, 'register');
+  await a.getByLabel('Display name').fill('Ada');
+  await a.getByLabel('Email').fill(email);
+  await a.getByLabel('Password').fill(PASSWORD);
+  await a.getByRole('button', { name: 'Create account' }).click();
+  await a.getByRole('heading', { name: 'Confirm your account' }).waitFor();
+  await a.getByLabel('Confirmation code').fill('123456');
+  await a.getByRole('button', { name: 'Confirm' }).click();
+  await a.getByRole('heading', { name: 'My gallery' }).waitFor();
+  await a.getByText('You have no images yet.').waitFor();
+
+  // The session survives a reload.
+  await a.reload();
+  await a.getByRole('heading', { name: 'My gallery' }).waitFor();
+
+  // Upload: two real images with progress to READY; a text file and an oversized one are refused before any byte.
+  const grants = [];
+  a.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/images') grants.push(request);
+  });
+  await nav(a, 'Upload').click();
+  await a.getByRole('heading', { name: 'Upload images' }).waitFor();
+  await accessible(a, 'upload');
+  await a.getByLabel('Choose images').setInputFiles([
+    { name: 'sunrise.png', mimeType: 'image/png', buffer: png(640, 480, 40) },
+    { name: 'sunset.png', mimeType: 'image/png', buffer: png(480, 640, 200) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+    { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(26 * 1024 * 1024 + 1) },
+  ]);
+  for (const name of ['sunrise.png', 'sunset.png']) {
+    const row = a.getByRole('listitem').filter({ hasText: name });
+    await row.getByText('Ready').waitFor({ timeout: 120_000 });
+    assert.equal(await row.getByRole('progressbar', { name: `${name} upload progress` }).getAttribute('value'), '100');
+  }
+  await a.getByRole('listitem').filter({ hasText: 'notes.txt' }).getByText(/only JPEG, PNG, GIF and WebP/).waitFor();
+  await a.getByRole('listitem').filter({ hasText: 'huge.jpg' }).getByText(/larger than/).waitFor();
+  assert.equal(grants.length, 2, 'no grant asked for the refused files');
+  await shot(a, 'upload-desktop');
+
+  // Make one public in the viewer.
+  await nav(a, 'My gallery').click();
+  await tile(a, 'sunrise').click();
+  const viewer = a.getByRole('dialog', { name: 'Image viewer' });
+  await viewer.getByRole('heading', { name: 'sunrise' }).waitFor();
+  // The arrow keys move to the other image, whichever side of it this one is (newest first).
+  const forward = (await viewer.getByText(/^\d of 2$/).textContent()).startsWith('1');
+  await a.keyboard.press(forward ? 'ArrowRight' : 'ArrowLeft');
+  await viewer.getByRole('heading', { name: 'sunset' }).waitFor();
+  await a.keyboard.press(forward ? 'ArrowLeft' : 'ArrowRight');
+  await viewer.getByRole('heading', { name: 'sunrise' }).waitFor();
+  await viewer.getByRole('button', { name: 'Edit' }).click();
+  await viewer.getByLabel('Visibility').selectOption('public');
+  await viewer.getByRole('button', { name: 'Save' }).click();
+  await viewer.getByText(/Public$/).waitFor();
+  await viewer.getByRole('button', { name: 'Close viewer' }).click();
+  await accessible(a, 'my gallery');
+  await shot(a, 'my-gallery-desktop');
+
+  // An album with both, and a share link.
+  await nav(a, 'Albums').click();
+  await a.getByLabel('New album title').fill('Trip');
+  await a.getByRole('button', { name: 'Create album' }).click();
+  await a.getByRole('heading', { name: 'Trip' }).waitFor();
+  await a.getByRole('button', { name: 'Add images' }).click();
+  await a.getByRole('checkbox', { name: 'sunrise' }).check();
+  await a.getByRole('checkbox', { name: 'sunset' }).check();
+  await a.getByRole('button', { name: 'Add to album' }).click();
+  await tile(a, 'sunset').waitFor();
+  await a.getByLabel('Link expires after').selectOption('168');
+  await a.getByRole('button', { name: 'Create share link' }).click();
+  const link = await a.getByRole('textbox', { name: 'Share link' }).inputValue();
+  assert.match(link, new RegExp(`^${stack.url}/shared/[A-Za-z0-9_-]{43}$`));
+  await accessible(a, 'album');
+  await shot(a, 'album-desktop');
+
+  // B, signed out on a phone: the public image in the feed and in search, the private one nowhere; the album by link.
+  const b = await person(PHONE);
+  await b.goto(stack.url);
+  await eventually(b, () => tile(b, 'sunrise').isVisible(), 'the public image in the feed');
+  assert.equal(await tile(b, 'sunset').count(), 0, 'the private image stays out of the feed');
+  await accessible(b, 'feed');
+  await noHorizontalScroll(b, 'feed on a phone');
+  await shot(b, 'feed-phone');
+  await nav(b, 'Search').click();
+  await b.getByLabel('Search titles and descriptions').fill('sunrise');
+  await b.getByRole('button', { name: 'Search' }).click();
+  await tile(b, 'sunrise').waitFor();
+  await b.goto(`${stack.url}/search?q=sunset`);
+  await b.getByText('Nothing matches “sunset”.').waitFor();
+  await b.goto(link);
+  await b.getByRole('heading', { name: 'Trip' }).waitFor();
+  await tile(b, 'sunset').waitFor();
+  await tile(b, 'sunrise').waitFor();
+  await accessible(b, 'shared album');
+  await noHorizontalScroll(b, 'shared album on a phone');
+  await shot(b, 'shared-album-phone');
+
+  // A revokes the link and deletes the public image; B sees both.
+  await a.getByRole('button', { name: /^Revoke the link/ }).click();
+  await a.getByText('No live links.').waitFor();
+  await nav(a, 'My gallery').click();
+  await tile(a, 'sunrise').click();
+  a.once('dialog', (dialog) => dialog.accept());
+  await a.getByRole('dialog', { name: 'Image viewer' }).getByRole('button', { name: 'Delete' }).click();
+  await a.getByText('Deleted.').waitFor();
+
+  await b.goto(link);
+  await b.getByRole('heading', { name: 'Not found' }).waitFor();
+  await b.goto(stack.url);
+  await eventually(b, async () => (await tile(b, 'sunrise').count()) === 0, 'the deleted image leaves the feed');
+
+  // The desktop feed and the sign-in page, for the record and for axe.
+  await a.goto(stack.url);
+  await shot(a, 'feed-desktop');
+  await a.getByRole('button', { name: 'Sign out' }).click();
+  await a.goto(`${stack.url}/signin`);
+  await accessible(a, 'sign in');
+  await noHorizontalScroll(b, 'feed on a phone');
+});
