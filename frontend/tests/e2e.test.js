@@ -103,8 +103,16 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await a.getByRole('heading', { name: 'My gallery' }).waitFor();
   await a.getByText('You have no images yet.').waitFor();
 
-  // The session survives a reload.
+  // The session survives a reload, and is renewed with the refresh token when the access token is about to expire.
   await a.reload();
+  await a.getByRole('heading', { name: 'My gallery' }).waitFor();
+  await a.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('cloud-gallery.session'));
+    localStorage.setItem('cloud-gallery.session', JSON.stringify({ ...stored, expiresAt: Date.now() + 5_000 }));
+  });
+  const renewed = a.waitForResponse((response) => response.url().endsWith('/api/users/refresh'));
+  await a.reload();
+  assert.equal((await renewed).status(), 200);
   await a.getByRole('heading', { name: 'My gallery' }).waitFor();
 
   // Upload: two real images with progress to READY; a text file and an oversized one are refused before any byte.
@@ -119,6 +127,7 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
     { name: 'sunrise.png', mimeType: 'image/png', buffer: png(640, 480, 40) },
     { name: 'sunset.png', mimeType: 'image/png', buffer: png(480, 640, 200) },
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+    { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('text wearing a .png name') },
     { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(26 * 1024 * 1024 + 1) },
   ]);
   for (const name of ['sunrise.png', 'sunset.png']) {
@@ -128,7 +137,9 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   }
   await a.getByRole('listitem').filter({ hasText: 'notes.txt' }).getByText(/only JPEG, PNG, GIF and WebP/).waitFor();
   await a.getByRole('listitem').filter({ hasText: 'huge.jpg' }).getByText(/larger than/).waitFor();
-  assert.equal(grants.length, 2, 'no grant asked for the refused files');
+  await a.getByRole('listitem').filter({ hasText: 'fake.png' }).getByText('This file is not an image.')
+    .waitFor({ timeout: 120_000 });
+  assert.equal(grants.length, 3, 'no grant asked for the files refused here');
   await shot(a, 'upload-desktop');
 
   // Make one public in the viewer.
@@ -164,13 +175,25 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await a.getByRole('button', { name: 'Create share link' }).click();
   const link = await a.getByRole('textbox', { name: 'Share link' }).inputValue();
   assert.match(link, new RegExp(`^${stack.url}/shared/[A-Za-z0-9_-]{43}$`));
+  await a.getByRole('button', { name: 'Rename' }).click();
+  await a.getByLabel('Title').fill('Trip 2026');
+  await a.getByRole('button', { name: 'Save' }).click();
+  await a.getByRole('heading', { name: 'Trip 2026' }).waitFor();
+
+  // A new display name, which reaches the gallery's cards through the services' events.
+  await nav(a, 'Profile').click();
+  await a.getByLabel('Display name').fill('Ada L.');
+  await a.getByRole('button', { name: 'Save profile' }).click();
+  await a.getByText('Profile saved.').waitFor();
+  await accessible(a, 'profile');
   await accessible(a, 'album');
   await shot(a, 'album-desktop');
 
   // B, signed out on a phone: the public image in the feed and in search, the private one nowhere; the album by link.
   const b = await person(PHONE);
   await b.goto(stack.url);
-  await eventually(b, () => tile(b, 'sunrise').isVisible(), 'the public image in the feed');
+  await eventually(b, () => b.getByRole('button', { name: 'sunrise, by Ada L.' }).isVisible(),
+                   'the public image in the feed, under its owner\'s new name');
   assert.equal(await tile(b, 'sunset').count(), 0, 'the private image stays out of the feed');
   await accessible(b, 'feed');
   await noHorizontalScroll(b, 'feed on a phone');
@@ -182,7 +205,7 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await b.goto(`${stack.url}/search?q=sunset`);
   await b.getByText('Nothing matches “sunset”.').waitFor();
   await b.goto(link);
-  await b.getByRole('heading', { name: 'Trip' }).waitFor();
+  await b.getByRole('heading', { name: 'Trip 2026' }).waitFor();
   await tile(b, 'sunset').waitFor();
   await tile(b, 'sunrise').waitFor();
   await accessible(b, 'shared album');
@@ -190,6 +213,8 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await shot(b, 'shared-album-phone');
 
   // A revokes the link and deletes the public image; B sees both.
+  await nav(a, 'Albums').click();
+  await a.getByRole('link', { name: /Trip 2026/ }).click();
   await a.getByRole('button', { name: /^Revoke the link/ }).click();
   await a.getByText('No live links.').waitFor();
   await nav(a, 'My gallery').click();

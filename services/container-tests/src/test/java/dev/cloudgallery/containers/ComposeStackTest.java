@@ -46,6 +46,13 @@ class ComposeStackTest {
             Response page = gateway.get("/");
             assertEquals(200, page.status(), page::toString);
             assertTrue(page.text().contains("Cloud Gallery test page"), page::text);
+            assertTrue(page.header("Content-Security-Policy").startsWith("default-src 'self'; script-src 'self';"),
+                       page::toString);
+            assertEquals("nosniff", page.header("X-Content-Type-Options"));
+            Response route = gateway.get("/albums/0190c0de-0000-7000-8000-000000000000");
+            assertEquals(200, route.status(), "an app route is the app: " + route);
+            assertTrue(route.text().contains("Cloud Gallery test page"), route::text);
+            assertEquals(404, gateway.get("/js/missing.js").status(), "a missing file is not the app");
 
             String email = UserJourney.run(gateway);
             ImageJourney.run(gateway, UserJourney.login(gateway, email).getString("accessToken"));

@@ -62,6 +62,15 @@ class DevStackTest {
             assertEquals(200, login.status());
             ImageJourney.run(api, login.json().getString("accessToken"));
 
+            // The web app at /, its own paths answered with index.html, under the site's security headers.
+            Api.Response app = api.get("/");
+            assertEquals(200, app.status(), app::toString);
+            assertTrue(app.text().contains("<title>Cloud Gallery</title>"), app::text);
+            assertEquals(Gateway.CONTENT_SECURITY_POLICY, app.header("Content-Security-Policy"));
+            assertEquals(app.text(), api.get("/shared/" + "A".repeat(43)).text(), "an app route is the app");
+            assertTrue(api.get("/js/app.js").header("Content-Type").contains("javascript"));
+            assertEquals(404, api.get("/js/missing.js").status(), "a missing file is not the app");
+
             // Its credentials and confirmation codes are public: nothing it starts may listen beyond loopback.
             ListeningSockets sockets = ListeningSockets.of(first.toHandle(), Set.of(gateway, postgres, cognito, s3,
                                                                                    sqs));
