@@ -1,6 +1,8 @@
-// The stack `make run` starts (DevStack: the stand-ins, the three services, their workers, the gateway serving this
-// frontend), on free ports with its data in a fresh folder, for the browser tests.
+// The stack `make run` starts (DevStack: the stand-ins, the three services, their workers, the gateway), on free
+// ports with its data in a fresh folder, for the browser tests. The gateway serves the app as deployed: the release
+// copy, with hashed file names (tools/release.js).
 import { spawn } from 'node:child_process';
+import { release } from '../tools/release.js';
 import { mkdtempSync, readFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,11 +29,13 @@ export async function startStack(logFile) {
   const ports = {};
   for (const name of ['PORT', 'POSTGRES_PORT', 'COGNITO_PORT', 'S3_PORT', 'SQS_PORT']) ports[name] = await freePort();
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin/java') : 'java';
+  const site = mkdtempSync(path.join(tmpdir(), 'frontend-release-'));
+  release(site);
   const child = spawn(java, ['-cp', classpath, 'dev.cloudgallery.devstack.DevStack'], {
     cwd: ROOT,
     env: { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
            DEVSTACK_DATA: mkdtempSync(path.join(tmpdir(), 'frontend-e2e-')),
-           FRONTEND_DIR: path.join(ROOT, 'frontend') },
+           FRONTEND_DIR: site },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile);
