@@ -20,12 +20,14 @@ export function describe(status, problem) {
   if (problem?.errors?.length) {
     return problem.errors.map((error) => `${FIELD_NAMES[error.field] || error.field} ${error.message}.`).join(' ');
   }
+  if (status >= 500) return 'The service is unavailable right now. Nothing was lost; please try again shortly.';
+  if (status === 429) return 'Too many requests. Please wait a moment and try again.';
+  // The services' problems are written for people ("The email or password is wrong."); API Gateway's are not.
+  if (problem?.detail) return problem.detail;
   if (status === 401) return 'Please sign in to do that.';
   if (status === 404) return 'That is not here: it may have been deleted, or it is not shared with you.';
   if (status === 413) return 'That is too large to send.';
-  if (status === 429) return 'Too many requests. Please wait a moment and try again.';
-  if (status >= 500) return 'The service is unavailable right now. Nothing was lost; please try again shortly.';
-  return problem?.detail || problem?.message || `Something went wrong (${status}).`;
+  return `Something went wrong (${status}).`;
 }
 
 export async function api(method, path, body, { auth = true } = {}) {

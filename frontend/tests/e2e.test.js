@@ -73,8 +73,30 @@ async function noHorizontalScroll(page, name) {
   assert.ok(scroll <= client, `${name}: scrolls sideways (${scroll} > ${client})`);
 }
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
+/** The page at both widths: a screenshot of each, and neither scrolls sideways. Leaves the page as it was. */
+async function shots(page, name) {
+  const before = page.viewportSize();
+  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(viewport);
+    await noHorizontalScroll(page, `${name} (${width})`);
+    await page.screenshot({ path: path.join(RESULTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(before);
+}
+
+/** An upload as the app makes it (grant, the browser POST to storage, complete), straight from the test. */
+async function uploadPublic(token, title, bytes) {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const granted = await fetch(`${stack.url}/api/images`, { method: 'POST', headers, body: JSON.stringify({
+    filename: `${title}.png`, contentType: 'image/png', size: bytes.length, title, visibility: 'public' }) });
+  assert.equal(granted.status, 201);
+  const grant = await granted.json();
+  const form = new FormData();
+  Object.entries(grant.upload.fields).forEach(([name, value]) => form.append(name, value));
+  form.append('file', new Blob([bytes], { type: 'image/png' }), `${title}.png`);
+  assert.ok((await fetch(grant.upload.url, { method: 'POST', body: form })).ok);
+  assert.equal((await fetch(`${stack.url}/api/images/${grant.imageId}/complete`,
+                            { method: 'POST', headers })).status, 202);
 }
 
 function nav(page, name) {
@@ -140,7 +162,14 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await a.getByRole('listitem').filter({ hasText: 'fake.png' }).getByText('This file is not an image.')
     .waitFor({ timeout: 120_000 });
   assert.equal(grants.length, 3, 'no grant asked for the files refused here');
-  await shot(a, 'upload-desktop');
+  const dropped = await a.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['plain text'], 'dropped.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await a.locator('.dropzone').dispatchEvent('drop', { dataTransfer: dropped });
+  await a.getByRole('listitem').filter({ hasText: 'dropped.txt' }).getByText(/only JPEG, PNG, GIF and WebP/).waitFor();
+  await shots(a, 'upload');
 
   // Make one public in the viewer.
   await nav(a, 'My gallery').click();
@@ -159,7 +188,7 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await viewer.getByText(/Public$/).waitFor();
   await viewer.getByRole('button', { name: 'Close viewer' }).click();
   await accessible(a, 'my gallery');
-  await shot(a, 'my-gallery-desktop');
+  await shots(a, 'my-gallery');
 
   // An album with both, and a share link.
   await nav(a, 'Albums').click();
@@ -179,6 +208,8 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await a.getByLabel('Title').fill('Trip 2026');
   await a.getByRole('button', { name: 'Save' }).click();
   await a.getByRole('heading', { name: 'Trip 2026' }).waitFor();
+  await accessible(a, 'album');
+  await shots(a, 'album');
 
   // A new display name, which reaches the gallery's cards through the services' events.
   await nav(a, 'Profile').click();
@@ -186,18 +217,33 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await a.getByRole('button', { name: 'Save profile' }).click();
   await a.getByText('Profile saved.').waitFor();
   await accessible(a, 'profile');
-  await accessible(a, 'album');
-  await shot(a, 'album-desktop');
+  await shots(a, 'profile');
 
-  // B, signed out on a phone: the public image in the feed and in search, the private one nowhere; the album by link.
+  // 25 more public images, sent as the app sends them, so the feed has a second page.
+  const token = await a.evaluate(() => JSON.parse(localStorage.getItem('cloud-gallery.session')).accessToken);
+  for (let i = 1; i <= 25; i++) await uploadPublic(token, `filler-${String(i).padStart(2, '0')}`, png(64, 48, i * 9));
+
+  // B, signed out on a phone: a wrong password in words; the public images in the feed, page after page as it
+  // scrolls, and in search, the private one nowhere; the album by link.
   const b = await person(PHONE);
+  await b.goto(`${stack.url}/signin`);
+  await b.getByLabel('Email').fill(email);
+  await b.getByLabel('Password').fill('Wrong-Password-1');
+  await b.getByRole('button', { name: 'Sign in' }).click();
+  await b.getByRole('alert').getByText('Wrong email or password').waitFor();
   await b.goto(stack.url);
-  await eventually(b, () => b.getByRole('button', { name: 'sunrise, by Ada L.' }).isVisible(),
-                   'the public image in the feed, under its owner\'s new name');
+  const tiles = b.getByRole('list', { name: 'Images' }).getByRole('button');
+  await eventually(b, async () => (await tiles.count()) === 24, 'a first page of 24 in the feed');
+  await eventually(b, async () => {
+    await tiles.last().scrollIntoViewIfNeeded();
+    // The next page comes as the end of the grid scrolls into view (loaded events may still be on their way).
+    await tiles.nth(25).waitFor({ timeout: 10_000 }).catch(() => {});
+    return (await tiles.count()) === 26;
+  }, 'the second page as the feed scrolls');
+  await b.getByRole('button', { name: 'sunrise, by Ada L.' }).waitFor();
   assert.equal(await tile(b, 'sunset').count(), 0, 'the private image stays out of the feed');
   await accessible(b, 'feed');
-  await noHorizontalScroll(b, 'feed on a phone');
-  await shot(b, 'feed-phone');
+  await shots(b, 'feed');
   await nav(b, 'Search').click();
   await b.getByLabel('Search titles and descriptions').fill('sunrise');
   await b.getByRole('button', { name: 'Search' }).click();
@@ -209,14 +255,18 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await tile(b, 'sunset').waitFor();
   await tile(b, 'sunrise').waitFor();
   await accessible(b, 'shared album');
-  await noHorizontalScroll(b, 'shared album on a phone');
-  await shot(b, 'shared-album-phone');
+  await shots(b, 'shared-album');
 
   // A revokes the link and deletes the public image; B sees both.
   await nav(a, 'Albums').click();
   await a.getByRole('link', { name: /Trip 2026/ }).click();
   await a.getByRole('button', { name: /^Revoke the link/ }).click();
   await a.getByText('No live links.').waitFor();
+  await a.getByRole('button', { name: 'Remove images' }).click();
+  await a.getByRole('checkbox', { name: 'sunset' }).check();
+  await a.getByRole('button', { name: 'Remove from album' }).click();
+  await tile(a, 'sunset').waitFor({ state: 'detached' });
+  await tile(a, 'sunrise').waitFor();
   await nav(a, 'My gallery').click();
   await tile(a, 'sunrise').click();
   a.once('dialog', (dialog) => dialog.accept());
@@ -228,11 +278,20 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await b.goto(stack.url);
   await eventually(b, async () => (await tile(b, 'sunrise').count()) === 0, 'the deleted image leaves the feed');
 
-  // The desktop feed and the sign-in page, for the record and for axe.
+  // A deletes the album; the images stay.
+  await nav(a, 'Albums').click();
+  await a.getByRole('link', { name: /Trip 2026/ }).click();
+  a.once('dialog', (dialog) => dialog.accept());
+  await a.getByRole('button', { name: 'Delete album' }).click();
+  await a.getByText('No albums yet.').waitFor();
+  await nav(a, 'My gallery').click();
+  await tile(a, 'sunset').waitFor();
+
+  // The feed as its owner sees it, and the sign-in page, for the record and for axe.
   await a.goto(stack.url);
-  await shot(a, 'feed-desktop');
+  await shots(a, 'feed-signed-in');
   await a.getByRole('button', { name: 'Sign out' }).click();
   await a.goto(`${stack.url}/signin`);
   await accessible(a, 'sign in');
-  await noHorizontalScroll(b, 'feed on a phone');
+  await shots(a, 'sign-in');
 });
