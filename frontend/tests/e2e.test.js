@@ -234,13 +234,13 @@ test('two people: A uploads, publishes, builds and shares an album; B sees what 
   await b.goto(stack.url);
   const tiles = b.getByRole('list', { name: 'Images' }).getByRole('button');
   await eventually(b, async () => (await tiles.count()) === 24, 'a first page of 24 in the feed');
+  const renamed = b.getByRole('button', { name: 'sunrise, by Ada L.' });
   await eventually(b, async () => {
     await tiles.last().scrollIntoViewIfNeeded();
     // The next page comes as the end of the grid scrolls into view (loaded events may still be on their way).
     await tiles.nth(25).waitFor({ timeout: 10_000 }).catch(() => {});
-    return (await tiles.count()) === 26;
-  }, 'the second page as the feed scrolls');
-  await b.getByRole('button', { name: 'sunrise, by Ada L.' }).waitFor();
+    return (await tiles.count()) === 26 && (await renamed.count()) === 1;
+  }, 'the second page as the feed scrolls, with the public image under its owner\'s new name');
   assert.equal(await tile(b, 'sunset').count(), 0, 'the private image stays out of the feed');
   await accessible(b, 'feed');
   await shots(b, 'feed');

@@ -69,9 +69,15 @@ final class Gateway {
                     });
                     routing.any("/s3/*", (req, res) -> forward(req, res, s3, "/s3", null));
                     if (Files.isDirectory(frontend)) {
+                        // As CloudFront's response headers policy, on the site's files and the API's answers. The
+                        // source files keep their names here (make run serves no release copy): always revalidated.
                         routing.addFilter((chain, req, res) -> {
-                            if (!req.path().path().startsWith("/api/") && !req.path().path().startsWith("/s3/")) {
-                                siteHeaders(res);
+                            String path = req.path().path();
+                            if (!path.startsWith("/s3/")) {
+                                securityHeaders(res);
+                            }
+                            if (!path.startsWith("/s3/") && !path.startsWith("/api/")) {
+                                res.header(HeaderNames.CACHE_CONTROL, "no-cache");
                             }
                             chain.proceed();
                         });
@@ -95,13 +101,12 @@ final class Gateway {
                 .start();
     }
 
-    /** What CloudFront's response headers policy adds, less HSTS (plain HTTP here); files are always revalidated. */
-    private static void siteHeaders(ServerResponse res) {
+    /** What CloudFront's response headers policy adds, less HSTS (plain HTTP here). */
+    private static void securityHeaders(ServerResponse res) {
         res.header(HeaderNames.create("Content-Security-Policy"), CONTENT_SECURITY_POLICY);
         res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
         res.header(HeaderNames.create("X-Frame-Options"), "DENY");
         res.header(HeaderNames.create("Referrer-Policy"), "strict-origin-when-cross-origin");
-        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
     }
 
     /**
