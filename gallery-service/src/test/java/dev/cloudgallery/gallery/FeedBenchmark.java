@@ -32,8 +32,11 @@ import dev.cloudgallery.platform.media.RenditionUrls;
 import dev.cloudgallery.platform.media.ReusedUrls;
 import dev.cloudgallery.platform.paging.Cursors;
 import dev.cloudgallery.platform.paging.Keyset;
+import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.bench.BenchReport;
 
+import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,7 +126,21 @@ class FeedBenchmark extends GalleryTest {
         System.out.printf("  page %d / page 1 through HTTP: p50 %.2f×, p99 %.2f×, req/s %.2f×%n", DEEP_PAGE,
                           deepRun.p50Millis() / first.p50Millis(), deepRun.p99Millis() / first.p99Millis(),
                           first.perSecond() / deepRun.perSecond());
-        signingCostPerPage();
+        Map<String, Double> signing = signingCostPerPage();
+
+        JsonObjectBuilder perQuery = Json.createObjectBuilder();
+        results.forEach((name, runs) -> perQuery.add(name, Json.createObjectBuilder()
+                .add("httpRequestsPerSecond", runs[0].perSecond()).add("httpP50Ms", runs[0].p50Millis())
+                .add("httpP99Ms", runs[0].p99Millis()).add("sqlTransactionsPerSecond", runs[1].perSecond())
+                .add("sqlP50Ms", runs[1].p50Millis()).add("sqlP99Ms", runs[1].p99Millis())));
+        JsonObjectBuilder signingPerPage = Json.createObjectBuilder();
+        signing.forEach(signingPerPage::add);
+        BenchReport.put("feed", Json.createObjectBuilder()
+                .add("cards", CARDS).add("owners", OWNERS).add("seedSeconds", seeded.took().toMillis() / 1000.0)
+                .add("clients", CLIENTS).add("secondsPerRun", SECONDS).add("deepPage", DEEP_PAGE)
+                .add("deepOverFirstPageP50", deepRun.p50Millis() / first.p50Millis())
+                .add("deepOverFirstPageP99", deepRun.p99Millis() / first.p99Millis())
+                .add("queries", perQuery).add("signingMicrosecondsPerPage", signingPerPage).build());
     }
 
     /**
@@ -163,7 +180,7 @@ class FeedBenchmark extends GalleryTest {
      * CloudFront signer of deployments (an RSA signature per URL), in this JVM, warmed up; for CloudFront also when
      * the same page is asked again, whose URLs the signer hands out again.
      */
-    private void signingCostPerPage() throws Exception {
+    private Map<String, Double> signingCostPerPage() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
@@ -173,12 +190,16 @@ class FeedBenchmark extends GalleryTest {
         List<String> samePage = Stream.generate(() -> "derivatives/" + UUID.randomUUID() + "/thumbnail").limit(48)
                 .toList();
         System.out.println("  Signing the 48 URLs of a page (median, min–max of 200 pages):");
-        signing("S3 presigned, every URL new (local runs)", MediaUrls.create(gallery.config(), "bench"), null);
-        signing("CloudFront, every URL new (deployed)", cloudFront, null);
-        signing("CloudFront, the same page again", cloudFront, samePage);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        medians.put("s3PresignedNew", signing("S3 presigned, every URL new (local runs)",
+                                              MediaUrls.create(gallery.config(), "bench"), null));
+        medians.put("cloudFrontNew", signing("CloudFront, every URL new (deployed)", cloudFront, null));
+        medians.put("cloudFrontSamePage", signing("CloudFront, the same page again", cloudFront, samePage));
+        return medians;
     }
 
-    private static void signing(String name, RenditionUrls signer, List<String> keys) {
+    /** The median microseconds of signing a page's URLs. */
+    private static double signing(String name, RenditionUrls signer, List<String> keys) {
         List<Double> micros = new ArrayList<>();
         for (int page = 0; page < 250; page++) {
             List<String> urls = keys != null ? keys
@@ -192,6 +213,7 @@ class FeedBenchmark extends GalleryTest {
         Collections.sort(micros);
         System.out.printf("    %-42s %8.0f µs per page (%.0f–%.0f)%n", name, micros.get(100), micros.getFirst(),
                           micros.getLast());
+        return micros.get(100);
     }
 
     private static Run wrk(String url, String token, int seconds, boolean measured)

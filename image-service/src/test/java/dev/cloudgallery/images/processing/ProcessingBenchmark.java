@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import dev.cloudgallery.platform.json.Json;
+import dev.cloudgallery.testing.bench.BenchReport;
+
+import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,8 +83,19 @@ class ProcessingBenchmark {
                                                            worker / median(values)));
         System.out.printf("  worker peak heap use per image: %.0f MiB median (%.0f–%.0f), garbage not yet collected"
                           + " included%n", median(peakHeap), min(peakHeap), max(peakHeap));
+        Optional<Integer> smallest = smallestHeap(file);
         System.out.printf("  smallest -Xmx (of %s MiB) with which a fresh JVM processes it: %s%n", HEAPS,
-                          smallestHeap(file).map(mib -> mib + " MiB").orElse("none"));
+                          smallest.map(mib -> mib + " MiB").orElse("none"));
+        JsonObjectBuilder report = Json.createObjectBuilder().add("jpegBytes", jpeg.length)
+                .add("workerMs", BenchReport.summary(millis.get("worker processing (3 renditions)")))
+                .add("imageIoReadMs", BenchReport.summary(millis.get("bare ImageIO.read")))
+                .add("workerPeakHeapMiB", BenchReport.summary(peakHeap));
+        if (vips) {
+            report.add("vipsThumbnailMs", BenchReport.summary(millis.get("vipsthumbnail (thumbnail only)")))
+                    .add("vipsSameRenditionsMs", BenchReport.summary(millis.get("libvips, the same 3 renditions")));
+        }
+        smallest.ifPresent(mib -> report.add("smallestXmxMiB", mib));
+        BenchReport.put("processing", report.build());
         if (!vips) {
             System.out.println("  libvips is not installed (apt-get install libvips-tools): no comparison with it");
         }

@@ -1,0 +1,36 @@
+package dev.cloudgallery.testing.bench;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The report's harness: each benchmark's key kept beside the others', and the summaries' arithmetic. */
+class BenchReportTest {
+    @Test
+    void eachBenchmarkAddsItsKeyAndKeepsTheOthers() throws Exception {
+        Path file = Files.createTempDirectory("bench").resolve("bench/report.json");
+        BenchReport.put(file, "processing", Json.createObjectBuilder().add("workerMs", 1).build());
+        BenchReport.put(file, "feed", Json.createObjectBuilder().add("requestsPerSecond", 2).build());
+        BenchReport.put(file, "processing", Json.createObjectBuilder().add("workerMs", 3).build());
+        JsonObject report = Json.createReader(new StringReader(Files.readString(file))).readObject();
+        assertEquals(3, report.getJsonObject("processing").getInt("workerMs"));
+        assertEquals(2, report.getJsonObject("feed").getInt("requestsPerSecond"));
+    }
+
+    @Test
+    void summariesGiveMedianRangeAndRuns() {
+        JsonObject odd = BenchReport.summary(List.of(5.0, 1.0, 3.0));
+        assertEquals(3.0, odd.getJsonNumber("median").doubleValue());
+        assertEquals(1.0, odd.getJsonNumber("min").doubleValue());
+        assertEquals(5.0, odd.getJsonNumber("max").doubleValue());
+        assertEquals(3, odd.getInt("runs"));
+        assertEquals(2.5, BenchReport.summary(List.of(4.0, 1.0, 2.0, 3.0)).getJsonNumber("median").doubleValue());
+    }
+}
