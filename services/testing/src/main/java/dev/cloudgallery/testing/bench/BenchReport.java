@@ -14,11 +14,12 @@ import dev.cloudgallery.platform.json.Json;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /**
  * The report {@code make bench} leaves for tools: {@code target/bench/report.json} at the repository root, one object
- * per measurement under its own key ({@code processing}, {@code feed}, ...). The benchmarks run in JVMs of their own,
- * one after another, so each adds its key and keeps the others'.
+ * per measurement under its own key ({@code coldStartMs}, {@code processing}, {@code feed}, ...). The benchmarks run in
+ * JVMs of their own, one after another, so each adds what it measured and keeps the rest.
  */
 public final class BenchReport {
     private BenchReport() {
@@ -26,25 +27,53 @@ public final class BenchReport {
 
     /** Puts {@code value} under {@code key} of the repository's report. */
     public static void put(String key, JsonObject value) {
-        put(root().resolve("target/bench/report.json"), key, value);
+        put(file(), key, value);
+    }
+
+    /**
+     * Puts {@code value} under {@code name} in the object under {@code key}, keeping its other names: for a
+     * measurement that several benchmarks add to ({@code coldStartMs}: the floor, then each service).
+     */
+    public static void add(String key, String name, JsonValue value) {
+        add(file(), key, name, value);
     }
 
     /** Puts {@code value} under {@code key} of the report in {@code file}, written whole or not at all. */
     public static synchronized void put(Path file, String key, JsonObject value) {
+        write(file, read(file).add(key, value));
+    }
+
+    public static synchronized void add(Path file, String key, String name, JsonValue value) {
+        JsonObject report = read(file).build();
+        JsonObjectBuilder entry = Json.createObjectBuilder(report.containsKey(key) ? report.getJsonObject(key)
+                                                                  : JsonValue.EMPTY_JSON_OBJECT);
+        write(file, Json.createObjectBuilder(report).add(key, entry.add(name, value)));
+    }
+
+    private static JsonObjectBuilder read(Path file) {
+        if (!Files.exists(file)) {
+            return Json.createObjectBuilder();
+        }
+        try (var reader = Json.createReader(new StringReader(Files.readString(file)))) {
+            return Json.createObjectBuilder(reader.readObject());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, JsonObjectBuilder report) {
         try {
-            JsonObjectBuilder report = Json.createObjectBuilder();
-            if (Files.exists(file)) {
-                try (var reader = Json.createReader(new StringReader(Files.readString(file)))) {
-                    report = Json.createObjectBuilder(reader.readObject());
-                }
-            }
             Files.createDirectories(file.getParent());
             Path next = Files.createTempFile(file.getParent(), "report", ".json");
-            Files.writeString(next, report.add(key, value).build().toString());
+            Files.writeString(next, report.build().toString());
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path file() {
+        return root().resolve("target/bench/report.json");
     }
 
     /** Repeated measurements as the report gives them: {@code {median, min, max, runs}}. */

@@ -19,9 +19,15 @@ class BenchReportTest {
         BenchReport.put(file, "processing", Json.createObjectBuilder().add("workerMs", 1).build());
         BenchReport.put(file, "feed", Json.createObjectBuilder().add("requestsPerSecond", 2).build());
         BenchReport.put(file, "processing", Json.createObjectBuilder().add("workerMs", 3).build());
+        BenchReport.add(file, "coldStartMs", "floor", BenchReport.summary(List.of(90.0)));
+        BenchReport.add(file, "coldStartMs", "user-service", BenchReport.summary(List.of(400.0)));
         JsonObject report = Json.createReader(new StringReader(Files.readString(file))).readObject();
         assertEquals(3, report.getJsonObject("processing").getInt("workerMs"));
         assertEquals(2, report.getJsonObject("feed").getInt("requestsPerSecond"));
+        assertEquals(90.0, report.getJsonObject("coldStartMs").getJsonObject("floor").getJsonNumber("median")
+                .doubleValue());
+        assertEquals(400.0, report.getJsonObject("coldStartMs").getJsonObject("user-service")
+                .getJsonNumber("median").doubleValue());
     }
 
     @Test
