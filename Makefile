@@ -83,7 +83,7 @@ image-tars:
 bench: deps image-tars ## Measure cold starts, image processing against libvips, and the feed at a million cards against raw SQL
 	bash scripts/bench-tools.sh
 	$(MVN) -q test $(IMAGE_FLAGS) -Dtests.quiet=false -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false \
-	  -pl services/testing,image-service,gallery-service,services/container-tests
+	  -pl services/testing,user-service,image-service,gallery-service,services/container-tests
 
 images: image-tars ## Build the service images into Docker: cloud-gallery/<service>:<version> and :latest
 	@for service in $(SERVICES); do \
