@@ -58,23 +58,21 @@ public final class EventConsumer implements QueueLambda.Worker {
             event = reader.readObject();
         }
         String type = event.getString("type");
-        if (type.equals("profile.updated")) {
-            JsonObject data = event.getJsonObject("data");
-            gallery.apply(new ProfileEvent(event.getString("eventId"),
-                                           UUID.fromString(event.getString("aggregateId")).toString(),
-                                           event.getJsonNumber("version").longValueExact(),
-                                           data.getString("displayName")));
+        boolean profile = type.equals("profile.updated");
+        if (!profile && !type.startsWith("image.")) {
             return;
         }
-        if (!type.startsWith("image.")) {
-            return;
-        }
-        String imageId = UUID.fromString(event.getString("aggregateId")).toString();
+        String eventId = event.getString("eventId");
+        String aggregateId = UUID.fromString(event.getString("aggregateId")).toString();
+        long version = event.getJsonNumber("version").longValueExact();
         JsonObject data = event.getJsonObject("data");
-        Optional<Card> card = type.equals("image.deleted") ? Optional.empty() : Optional.of(card(imageId, data));
-        gallery.apply(new ImageEvent(event.getString("eventId"), imageId,
-                                     UUID.fromString(data.getString("ownerId")).toString(),
-                                     event.getJsonNumber("version").longValueExact(), card));
+        if (profile) {
+            gallery.apply(new ProfileEvent(eventId, aggregateId, version, data.getString("displayName")));
+            return;
+        }
+        Optional<Card> card = type.equals("image.deleted") ? Optional.empty() : Optional.of(card(aggregateId, data));
+        gallery.apply(new ImageEvent(eventId, aggregateId, UUID.fromString(data.getString("ownerId")).toString(),
+                                     version, card));
     }
 
     /** Nothing runs on a schedule yet. */

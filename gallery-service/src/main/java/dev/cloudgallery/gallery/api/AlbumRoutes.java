@@ -54,8 +54,7 @@ public final class AlbumRoutes implements HttpService {
                     int limit = Keyset.limit(req.query().first("limit").asOptional());
                     List<Album> page = albums.list(caller.userId(), cursor(req), limit + 1);
                     CardJson.send(res, Keyset.page(page, limit, album -> album(album).build(),
-                                                   last -> cursors.seal(Keyset.cursor(last.createdAt(),
-                                                                                      last.albumId()))));
+                                                   last -> cursors.cursor(last.createdAt(), last.albumId())));
                 }))
                 .get("/albums/{id}", auth.required((req, res, caller) -> withImages(
                         req, res, albums.owned(id(req), caller.userId()))))
@@ -103,7 +102,7 @@ public final class AlbumRoutes implements HttpService {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         List<Card> page = albums.images(album, cursor(req), limit + 1);
         JsonObject images = Keyset.page(page, limit, cards::card,
-                                        last -> cursors.seal(Keyset.cursor(last.createdAt(), last.imageId())));
+                                        last -> cursors.cursor(last.createdAt(), last.imageId()));
         JsonObjectBuilder answer = album(album).add("images", images.get("items"));
         if (images.containsKey("nextCursor")) {
             answer.add("nextCursor", images.get("nextCursor"));
@@ -131,7 +130,7 @@ public final class AlbumRoutes implements HttpService {
     }
 
     private Optional<Keyset.Position> cursor(ServerRequest req) {
-        return req.query().first("cursor").asOptional().map(cursors::open).map(Keyset::position);
+        return req.query().first("cursor").asOptional().map(cursors::position);
     }
 
     private static String id(ServerRequest req) {

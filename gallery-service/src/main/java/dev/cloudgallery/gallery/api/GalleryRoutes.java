@@ -48,10 +48,9 @@ public final class GalleryRoutes implements HttpService {
     private void page(ServerRequest req, ServerResponse res,
                       BiFunction<Optional<Keyset.Position>, Integer, List<Card>> query) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
-        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(cursors::open)
-                .map(Keyset::position);
+        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(cursors::position);
         CardJson.send(res, Keyset.page(query.apply(after, limit + 1), limit, cards::card,
-                              last -> cursors.seal(Keyset.cursor(last.createdAt(), last.imageId()))));
+                              last -> cursors.cursor(last.createdAt(), last.imageId())));
     }
 
     /** Search results, best first; the cursor carries the last hit's rank as well as its place in time. */

@@ -87,11 +87,10 @@ public final class ImageRoutes implements HttpService {
     private void list(ServerRequest req, ServerResponse res, Caller caller) {
         int limit = Keyset.limit(req.query().first("limit").asOptional());
         Optional<Image.Status> status = req.query().first("status").asOptional().map(ImageRoutes::status);
-        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(cursors::open)
-                .map(Keyset::position);
+        Optional<Keyset.Position> after = req.query().first("cursor").asOptional().map(cursors::position);
         List<Image> page = images.list(caller.userId(), status, after, limit + 1);
         send(res, Keyset.page(page, limit, image -> json(image).build(),
-                              last -> cursors.seal(Keyset.cursor(last.createdAt(), last.imageId()))));
+                              last -> cursors.cursor(last.createdAt(), last.imageId())));
     }
 
     private static Image.Status status(String value) {

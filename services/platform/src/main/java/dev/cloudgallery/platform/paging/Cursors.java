@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -54,6 +55,16 @@ public final class Cursors {
                 () -> new IllegalStateException("cursor.key-secret-arn (CURSOR_KEY_SECRET_ARN) or cursor.key "
                                                 + "(CURSOR_KEY) is required: cursors are sealed"));
         return new Cursors(() -> bytes(key));
+    }
+
+    /** The sealed cursor of a keyset list's item ({@link Keyset#cursor}). */
+    public String cursor(Instant createdAt, String id) {
+        return seal(Keyset.cursor(createdAt, id));
+    }
+
+    /** The keyset position a cursor of {@link #cursor} names; a 400 for anything else. */
+    public Keyset.Position position(String cursor) {
+        return Keyset.position(open(cursor));
     }
 
     /** The cursor a client gets for {@code position}. */
