@@ -65,3 +65,8 @@ function send(method, path, body, auth) {
 }
 
 export const get = (path, options) => api('GET', path, undefined, options);
+
+/** A list's path asking for the page after {@code cursor} (the previous page's nextCursor), if any. */
+export function withCursor(path, cursor) {
+  return cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : path;
+}

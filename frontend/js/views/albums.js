@@ -1,10 +1,8 @@
 // Albums of one's own images, their share links, and the shared-album page a link opens.
-import { api, get } from '../api.js';
+import { api, get, withCursor } from '../api.js';
 import { field, formatDate, formError, h, notify, show } from '../dom.js';
 import { grid } from '../grid.js';
 import { navigate, rerender } from '../router.js';
-
-const withCursor = (path, cursor) => (cursor ? `${path}?cursor=${encodeURIComponent(cursor)}` : path);
 
 export async function albums() {
   const title = h('input', { name: 'title', required: true, maxlength: 100 });

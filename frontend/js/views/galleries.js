@@ -1,12 +1,11 @@
 // The lists of cards: the public feed, a person's gallery, one's own, and search results.
-import { get } from '../api.js';
+import { get, withCursor } from '../api.js';
 import { field, h, show } from '../dom.js';
 import { grid } from '../grid.js';
 import { navigate, rerender } from '../router.js';
 import { session } from '../session.js';
 
-const page = (path) => (cursor) => get(cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${
-  encodeURIComponent(cursor)}` : path);
+const page = (path) => (cursor) => get(withCursor(path, cursor));
 
 export function feed() {
   show('Public feed', grid(page('/api/gallery/feed'), 'Nothing public yet. Upload an image and make it public.',
