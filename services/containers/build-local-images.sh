@@ -42,7 +42,8 @@ docker info >/dev/null 2>&1 \
 
 # --- what gets built, and under which names ------------------------------------------------------------------
 
-# The newest JDK 21+ on the machine unless told otherwise: the JRE is jlinked from it.
+# The newest JDK 25+ on the machine unless told otherwise: the JRE is jlinked from it. 25, because the service
+# images' AOT cache needs it, and production's base (Corretto 25) runs that feature version too.
 find_build_jdk() {
   local candidate feature best='' best_feature=0
   if [ -n "${BUILD_JDK:-}" ]; then
@@ -55,9 +56,9 @@ find_build_jdk() {
   for candidate in ${JAVA_HOME:-} /usr/lib/jvm/*; do
     if [ ! -x "$candidate/bin/jlink" ] || [ ! -f "$candidate/release" ]; then continue; fi
     feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
-    if [ "${feature:-0}" -ge 21 ] && [ "$feature" -gt "$best_feature" ]; then best=$candidate best_feature=$feature; fi
+    if [ "${feature:-0}" -ge 25 ] && [ "$feature" -gt "$best_feature" ]; then best=$candidate best_feature=$feature; fi
   done
-  [ -n "$best" ] || die "no JDK 21+ with jlink found (set BUILD_JDK)"
+  [ -n "$best" ] || die "no JDK 25+ with jlink found (set BUILD_JDK)"
   echo "$best"
 }
 BUILD_JDK=$(find_build_jdk)

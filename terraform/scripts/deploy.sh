@@ -7,8 +7,8 @@
 # migration function with the new image, then switches the API function to it (see terraform/README.md).
 #
 # Needs: git, Maven with a JDK 21+ (JAVA_HOME), the AWS CLI with credentials for the environment's account, Terraform
-# >= 1.11, and Docker: the image's class-data archive is made by the image's own JVM in a training run (see
-# services/containers/train-cds.sh). Jib pushes with the ECR credential helper (docker-credential-ecr-login) or
+# >= 1.11, and Docker: the image's AOT cache is made by the image's own JVM in a training run (see
+# services/containers/train-archive.sh). Jib pushes with the ECR credential helper (docker-credential-ecr-login) or
 # Docker's login.
 #
 # Environment:

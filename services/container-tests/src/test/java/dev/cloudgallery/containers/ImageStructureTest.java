@@ -39,9 +39,9 @@ class ImageStructureTest {
         assertEquals("java", entrypoint.getFirst(), entrypoint::toString);
         assertEquals(RIC, entrypoint.getLast(), entrypoint::toString);
         assertTrue(entrypoint.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                                                  "-XX:SharedArchiveFile=" + ServiceImage.CLASS_DATA_ARCHIVE)),
+                                                  "-XX:AOTCache=" + ServiceImage.AOT_CACHE)),
                    () -> "the Lambda start-up flags are missing: " + entrypoint);
-        assertTrue(tar.paths().contains(ServiceImage.CLASS_DATA_ARCHIVE), "the class-data archive is missing");
+        assertTrue(tar.paths().contains(ServiceImage.AOT_CACHE), "the AOT cache is missing");
         assertEquals(List.of("-cp", ServiceImage.CLASS_PATH),
                      entrypoint.subList(entrypoint.size() - 3, entrypoint.size() - 1));
         // Terraform passes the same handler as image_config.command; the image's own command must match it.

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.cloudgallery.platform.db.MigrateHandler;
+import dev.cloudgallery.platform.lambda.TrainingRun;
 import dev.cloudgallery.localaws.EmbeddedDatabase;
 import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Response;
 import dev.cloudgallery.testing.api.LambdaApi;
 import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
@@ -50,8 +52,8 @@ class LambdaModeTest {
     void answersAnApiGatewayEvent(ServiceImage image) {
         Map<String, String> environment = TestStack.shared().serviceEnvironment(image.schema());
         Containers.ColdStart coldStart = Containers.lambda(image.load(), image.handler())
-                .coldStart(image, environment);
-        Response health = coldStart.health();
+                .coldStart(Api.Request.of("GET", "/api/" + image.schema() + "/health"), environment);
+        Response health = coldStart.response();
         assertEquals(200, health.status(), health::toString);
         assertEquals("UP", health.json().getString("status"));
         report("%s: cold start in Lambda mode, process start to first response: %d ms%n"
@@ -59,20 +61,24 @@ class LambdaModeTest {
     }
 
     /**
-     * The archive is only used by the JVM and the class path it was made with; otherwise the JVM silently does
-     * without it. {@code -Xshare:on} turns that into an error, so this fails if the archive went stale.
+     * The AOT cache is only used by the JVM, flags and class path it was made with; otherwise the JVM silently does
+     * without it. {@code -XX:AOTMode=on} turns a cache that can't be mapped into an error, and an application class
+     * found in it proves the class path fits too. (The class, TrainingRun without its arguments, prints its usage and
+     * exits 2, hence the shell around it.)
      */
     @ParameterizedTest
     @EnumSource(ServiceImage.class)
-    void classDataArchiveFitsTheImagesJvmAndClassPath(ServiceImage image) {
+    void aotCacheFitsTheImagesJvmAndClassPath(ServiceImage image) {
         List<String> entrypoint = image.tar().strings("Entrypoint");
         List<String> command = new ArrayList<>(entrypoint.subList(0, entrypoint.size() - 1));
-        command.addAll(List.of("-Xshare:on", "-Xlog:cds=info", "-version"));
+        command.addAll(List.of("-XX:AOTMode=on", "-Xlog:class+load=info", TrainingRun.class.getName()));
         try (GenericContainer<?> jvm = Containers.local(image.load())
-                .withCreateContainerCmdModifier(create -> create.withEntrypoint(command))
+                .withCreateContainerCmdModifier(create -> create.withEntrypoint(
+                        "sh", "-c", String.join(" ", command) + "; exit 0"))
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
             jvm.start();
-            assertTrue(jvm.getLogs().contains("Mapped dynamic region"), jvm::getLogs);
+            assertTrue(jvm.getLogs().contains(TrainingRun.class.getName() + " source: shared objects file"),
+                       jvm::getLogs);
         }
     }
 

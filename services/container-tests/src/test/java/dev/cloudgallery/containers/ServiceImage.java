@@ -23,8 +23,8 @@ enum ServiceImage {
 
     /** The class path the image's entrypoint and the compose stack's override both use. */
     static final String CLASS_PATH = "@/app/jib-classpath-file";
-    /** The AppCDS archive the build's training run made with the image's own JVM. */
-    static final String CLASS_DATA_ARCHIVE = "/app/cds/app.jsa";
+    /** The AOT cache the build's training run made with the image's own JVM. */
+    static final String AOT_CACHE = "/app/cds/app.aot";
 
     private final String module;
     private final String schema;
@@ -83,5 +83,30 @@ enum ServiceImage {
             loaded = true;
         }
         return tar().reference();
+    }
+
+    /**
+     * Trains an AppCDS archive for this image the way the build trains its AOT cache (the same script, training run
+     * and flags, on the image Jib built without a cache), for {@code make bench} to compare the two; returns the
+     * folder that holds {@code app.jsa}.
+     */
+    Path trainAppCds() {
+        Path target = moduleDirectory().resolve("target");
+        Path archive = target.resolve("bench-cds");
+        try {
+            Process training = new ProcessBuilder("bash",
+                    Repository.root().resolve("services/containers/train-archive.sh").toString(), "cds",
+                    target.resolve("jib-untrained.tar").toString(), handler(), archive.toString())
+                    .inheritIO().start();
+            if (training.waitFor() != 0) {
+                throw new IllegalStateException("the AppCDS training run of " + module + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return archive;
     }
 }

@@ -48,9 +48,11 @@ public final class ServicePlatform {
      * already, at deploy time ({@link dev.cloudgallery.platform.db.MigrateHandler}).
      */
     public static ServicePlatform create(String name, Config config) {
+        // Both start work in the background (token checks, the first connection) that runs beside the rest.
         Authenticator authenticator = Authenticator.create(config.get("auth"));
-        OriginGuard originGuard = OriginGuard.create(config);
-        return new ServicePlatform(name, config, Database.create(config.get("db")), authenticator, originGuard);
+        Database database = Database.create(config.get("db"));
+        database.connectInBackground();
+        return new ServicePlatform(name, config, database, authenticator, OriginGuard.create(config));
     }
 
     public String prefix() {

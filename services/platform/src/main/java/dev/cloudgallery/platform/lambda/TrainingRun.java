@@ -2,8 +2,11 @@ package dev.cloudgallery.platform.lambda;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +29,11 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
 
 /**
- * The training run behind each image's class-data archive (AppCDS), which halves a function's cold start. The image
- * build runs this in the image's own JVM with {@code -XX:ArchiveClassesAtExit}: the real runtime interface client
+ * The training run behind each image's AOT cache, which more than halves a function's cold start. The image build
+ * runs this in the image's own JVM with {@code -XX:AOTCacheOutput}: the real runtime interface client
  * and the service's handler go through init and a handful of requests on the usual paths (health with the database
  * unreachable, OpenAPI, an unknown route, a forged token, a malformed body, a request without the origin header),
- * then the JVM exits and writes the classes it loaded to the archive.
+ * then the JVM exits and writes the classes it loaded, linked, and their profiles to the cache.
  * <p>
  * The Runtime API it serves itself, on {@code AWS_LAMBDA_RUNTIME_API}, which must be a loopback address; it also
  * serves a JWKS for an issuer under that address, so the service's token validation initialises as in AWS. Nothing
@@ -45,8 +48,9 @@ public final class TrainingRun {
     private static final String FORGED_TOKEN = base64Url("{\"alg\":\"RS256\",\"kid\":\"training\"}") + "."
             + base64Url("{\"sub\":\"training\",\"token_use\":\"access\",\"client_id\":\"training\"}") + "."
             + base64Url("signature");
-
-    private static final String JWKS = jwks();
+    /** The key the JWKS publishes, so that a token it signs passes the service's whole check, as a user's does. */
+    private static final KeyPair KEY = keyPair();
+    private static final String JWKS = jwks((RSAPublicKey) KEY.getPublic());
 
     private final BlockingQueue<JsonObject> events;
     private final int total;
@@ -79,7 +83,9 @@ public final class TrainingRun {
         Config config = ServiceConfig.load();
         String prefix = "/api/" + config.get("db.schema").asString().get();
         String origin = config.get("origin.values").asString().get().split(",")[0];
-        TrainingRun training = new TrainingRun(events(prefix, origin));
+        String token = validToken(config.get("auth.issuer").asString().get(),
+                                  config.get("auth.client-ids").asString().get().split(",")[0].trim());
+        TrainingRun training = new TrainingRun(events(prefix, origin, token));
         WebServer.builder()
                 .host("127.0.0.1")
                 .port(Integer.parseInt(runtimeApi.substring(runtimeApi.indexOf(':') + 1)))
@@ -108,7 +114,7 @@ public final class TrainingRun {
     private void answered(ServerRequest req, ServerResponse res) {
         res.status(Status.ACCEPTED_202).send();
         if (answered.incrementAndGet() == total) {
-            // Exiting is what writes the archive.
+            // Exiting is what writes the cache.
             System.exit(0);
         }
     }
@@ -119,12 +125,19 @@ public final class TrainingRun {
         System.exit(1);
     }
 
-    /** Requests as CloudFront sends them (with {@code origin}), and one that bypassed it. */
-    private static List<JsonObject> events(String prefix, String origin) {
+    /**
+     * Requests as CloudFront sends them (with {@code origin}), and one that bypassed it. A signed-in user's requests go
+     * to each service's main read route ({@code /me} for users and the gallery, {@code /quota} for images; a route
+     * a service lacks is a 404 after the token check): the token check passes, then the unreachable database makes it
+     * a 503, which is as far as a training run without a database gets.
+     */
+    private static List<JsonObject> events(String prefix, String origin, String token) {
         List<JsonObject> events = new ArrayList<>();
         events.add(event("GET", prefix + "/health", origin, null, null));
         events.add(event("GET", prefix + "/openapi", origin, null, null));
         events.add(event("GET", prefix + "/no-such-route", origin, null, null));
+        events.add(event("GET", prefix + "/me", origin, "Bearer " + token, null));
+        events.add(event("GET", prefix + "/quota", origin, "Bearer " + token, null));
         events.add(event("GET", prefix + "/me", origin, "Bearer " + FORGED_TOKEN, null));
         events.add(event("POST", prefix + "/login", origin, null, "{\"email\":"));
         events.add(event("GET", prefix + "/health", null, null, null));
@@ -164,21 +177,44 @@ public final class TrainingRun {
                 .build();
     }
 
-    private static String jwks() {
+    private static KeyPair keyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
-            return Json.createObjectBuilder()
-                    .add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("kty", "RSA").add("alg", "RS256").add("use", "sig").add("kid", "training")
-                            .add("n", base64Url(key.getModulus()))
-                            .add("e", base64Url(key.getPublicExponent()))))
-                    .build()
-                    .toString();
+            return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An access token as Cognito issues one to the app client, signed by {@link #KEY}, valid for an hour. */
+    private static String validToken(String issuer, String clientId) {
+        long now = System.currentTimeMillis() / 1000;
+        String signed = base64Url("{\"alg\":\"RS256\",\"kid\":\"training\",\"typ\":\"JWT\"}") + "."
+                + base64Url(Json.createObjectBuilder()
+                                    .add("iss", issuer).add("sub", "00000000-0000-7000-8000-000000000001")
+                                    .add("username", "training").add("token_use", "access").add("client_id", clientId)
+                                    .add("scope", "aws.cognito.signin.user.admin")
+                                    .add("iat", now).add("exp", now + 3600).add("jti", "training")
+                                    .build().toString());
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(KEY.getPrivate());
+            signature.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jwks(RSAPublicKey key) {
+        return Json.createObjectBuilder()
+                .add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("kty", "RSA").add("alg", "RS256").add("use", "sig").add("kid", "training")
+                        .add("n", base64Url(key.getModulus()))
+                        .add("e", base64Url(key.getPublicExponent()))))
+                .build()
+                .toString();
     }
 
     private static String base64Url(String text) {

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.cloudgallery.platform.problem.Problem;
@@ -30,22 +33,32 @@ import io.helidon.webserver.http.ServerResponse;
  * (OWASP ASVS 9.2.2, 9.2.3). An ID token is signed by the same pool and would otherwise pass.
  * <p>
  * Handlers opt in per route with {@link #required} or {@link #optional}, so an unprotected route is visible in the
- * routing code. Construction fails when the issuer or the client ids are missing: a service with no working token
- * check must not start (Helidon would otherwise let "secured" routes through).
+ * routing code. Construction fails when the issuer or the client ids are missing: a service with no token check
+ * configured must not start (Helidon would otherwise let "secured" routes through).
+ * <p>
+ * Helidon Security itself is built on a thread of its own, started by {@link #create}: it is the longest step of a
+ * service's start-up (the OIDC provider's HTTP client and TLS set-up, the pool's keys fetched over the network), and
+ * the rest of start-up (database pool, SDK clients, server) runs beside it. The first token check waits for it. If it
+ * failed (the pool's keys unreachable), token checks answer 503 and the next one tries again: the check fails closed
+ * and heals itself, where a failed start would have taken the whole function down.
  */
 public final class Authenticator {
-    private final Security security;
-    private final Set<String> clientIds;
+    private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
 
-    private Authenticator(Security security, Set<String> clientIds) {
-        this.security = security;
+    private final Supplier<Security> starter;
+    private final Set<String> clientIds;
+    private CompletableFuture<Security> security;
+
+    private Authenticator(Supplier<Security> starter, Set<String> clientIds) {
+        this.starter = starter;
         this.clientIds = clientIds;
+        this.security = start();
     }
 
     /**
      * Builds the authenticator from the {@code auth} config node: {@code issuer} (the user pool URL, e.g.
      * {@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc}) and {@code client-ids} (comma-separated).
-     * The signing keys are read once, at start-up, from the pool's JWKS.
+     * The signing keys are read once, in the background from start-up on, from the pool's JWKS.
      */
     public static Authenticator create(Config auth) {
         String issuer = auth.get("issuer").asString().filter(s -> !s.isBlank())
@@ -57,6 +70,10 @@ public final class Authenticator {
         if (clientIds.isEmpty()) {
             throw new IllegalStateException("auth.client-ids is not configured: refusing to start");
         }
+        return new Authenticator(() -> oidcSecurity(issuer, clientIds.iterator().next()), clientIds);
+    }
+
+    private static Security oidcSecurity(String issuer, String clientId) {
         OidcConfig oidc = OidcConfig.builder()
                 .identityUri(URI.create(issuer))
                 .issuer(issuer)
@@ -65,7 +82,7 @@ public final class Authenticator {
                 // hard-wired host instead of its own.
                 .oidcMetadataWellKnown(false)
                 .signJwk(Resource.create(URI.create(issuer + "/.well-known/jwks.json")))
-                .clientId(clientIds.iterator().next())
+                .clientId(clientId)
                 // Mandatory in Helidon's builder, never used: bearer validation needs no client authentication.
                 .clientSecret("unused")
                 .useHeader(true)
@@ -81,10 +98,31 @@ public final class Authenticator {
                 // Cognito access tokens carry no aud claim; client_id is checked below instead.
                 .checkAudience(false)
                 .build();
-        Security security = Security.builder()
-                .addAuthenticationProvider(OidcProvider.create(oidc))
-                .build();
-        return new Authenticator(security, clientIds);
+        return Security.builder().addAuthenticationProvider(OidcProvider.create(oidc)).build();
+    }
+
+    private CompletableFuture<Security> start() {
+        return CompletableFuture.supplyAsync(starter, task -> Thread.ofPlatform().name("authenticator-start")
+                .daemon().start(task));
+    }
+
+    /** Helidon Security once built; if building it failed, a 503 now and a new attempt for the next request. */
+    private Security security() {
+        CompletableFuture<Security> current;
+        synchronized (this) {
+            current = security;
+        }
+        try {
+            return current.join();
+        } catch (CompletionException e) {
+            synchronized (this) {
+                if (security == current) {
+                    LOG.log(System.Logger.Level.ERROR, "Token checks can't start; trying again", e.getCause());
+                    security = start();
+                }
+            }
+            throw Problem.unavailable("Sign-in can't be checked right now. Try again in a moment.");
+        }
     }
 
     /** A handler that runs only for a valid caller; anything else is a 401 problem. */
@@ -108,7 +146,7 @@ public final class Authenticator {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw Problem.unauthorized("Use an Authorization header of the form 'Bearer <access token>'.");
         }
-        SecurityContext context = security.contextBuilder(String.valueOf(req.id()))
+        SecurityContext context = security().contextBuilder(String.valueOf(req.id()))
                 .env(SecurityEnvironment.builder()
                              .method(req.prologue().method().text())
                              .path(req.path().path())
