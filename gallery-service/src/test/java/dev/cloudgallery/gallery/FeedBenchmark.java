@@ -18,14 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.FileHandler;
-import java.util.logging.Handler;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.cloudgallery.platform.logging.JsonLogFormatter;
 import dev.cloudgallery.platform.media.CloudFrontSignedUrls;
 import dev.cloudgallery.platform.media.MediaUrls;
 import dev.cloudgallery.platform.media.RenditionUrls;
@@ -34,7 +30,10 @@ import dev.cloudgallery.platform.paging.Cursors;
 import dev.cloudgallery.platform.paging.Keyset;
 import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.bench.BenchLog;
 import dev.cloudgallery.testing.bench.BenchReport;
+import dev.cloudgallery.testing.bench.HttpLoad;
+import dev.cloudgallery.testing.bench.Wrk;
 
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class FeedBenchmark extends GalleryTest {
 
     @Test
     void measureTheFeedAtAMillionCards() throws Exception {
-        assumeTrue(onPath("wrk") && onPath("pgbench"), "make bench installs wrk and pgbench (scripts/bench-tools.sh)");
+        assumeTrue(Wrk.installed() && onPath("pgbench"), "make bench installs wrk and pgbench (scripts/bench-tools.sh)");
         Map<String, String> env = gallery.environment();
         FeedSeed.Seeded seeded = FeedSeed.seed(env.get("DB_URL"), env.get("DB_USERNAME"), env.get("DB_PASSWORD"),
                                                CARDS, OWNERS);
@@ -102,7 +101,7 @@ class FeedBenchmark extends GalleryTest {
 
         String token = token(owner);
         Path work = Files.createTempDirectory("feed-bench");
-        logToFile(work.resolve("server.log"));
+        BenchLog.toFile("feed-benchmark");
         Map<String, Run[]> results = new LinkedHashMap<>();
         // Unmeasured: every query once first, so the JIT has compiled all their paths, as in a long-running server.
         for (Query query : queries) {
@@ -141,21 +140,9 @@ class FeedBenchmark extends GalleryTest {
                 .add("deepOverFirstPageP50", deepRun.p50Millis() / first.p50Millis())
                 .add("deepOverFirstPageP99", deepRun.p99Millis() / first.p99Millis())
                 .add("queries", perQuery).add("signingMicrosecondsPerPage", signingPerPage).build());
-    }
 
-    /**
-     * The server's log, formatted as ever, goes to a file rather than through the build's console pipe, whose stalls
-     * would show as the server's: deployed, a function's log goes to Lambda's log agent.
-     */
-    private static void logToFile(Path file) throws IOException {
-        Logger root = Logger.getLogger("");
-        FileHandler handler = new FileHandler(file.toString());
-        handler.setFormatter(new JsonLogFormatter());
-        for (Handler console : root.getHandlers()) {
-            root.removeHandler(console);
-        }
-        root.addHandler(handler);
-        System.out.println("Server log: " + file);
+        HttpLoad.measure("gallery-service GET /api/gallery/feed", url(queries.getFirst()),
+                         Map.of("X-Origin-Verify", TestStack.ORIGIN_VALUE));
     }
 
     private String url(Query query) {
@@ -216,18 +203,15 @@ class FeedBenchmark extends GalleryTest {
         return micros.get(100);
     }
 
-    private static Run wrk(String url, String token, int seconds, boolean measured)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CLIENTS, "-d" + seconds + "s",
-                                                       "--latency", "-H", "X-Origin-Verify: " + TestStack.ORIGIN_VALUE));
+    private static Run wrk(String url, String token, int seconds, boolean measured) {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Origin-Verify", TestStack.ORIGIN_VALUE));
         if (token != null) {
-            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+            headers.put("Authorization", "Bearer " + token);
         }
-        command.add(url);
-        String output = run(command, Map.of());
+        Wrk.Result result = Wrk.run(url, headers, CLIENTS, Duration.ofSeconds(seconds));
         // A warm-up may time out while the JIT is still at work; a measured run must be clean.
-        assertTrue(!measured || !output.contains("Non-2xx") && !output.contains("Socket errors"), output);
-        return new Run(number(output, "Requests/sec:\\s+([\\d.]+)"), millis(output, "50%"), millis(output, "99%"));
+        assertTrue(!measured || result.errors() == 0, result.output());
+        return new Run(result.requestsPerSecond(), result.latencyMs().get("p50"), result.latencyMs().get("p99"));
     }
 
     private static Run pgbench(Map<String, String> env, String sql, Path work) throws IOException, InterruptedException {
@@ -274,18 +258,6 @@ class FeedBenchmark extends GalleryTest {
         Matcher matcher = Pattern.compile(regex).matcher(output);
         assertTrue(matcher.find(), output);
         return Double.parseDouble(matcher.group(1));
-    }
-
-    /** A wrk latency percentile ("99%  12.34ms") in milliseconds. */
-    private static double millis(String output, String percentile) {
-        Matcher matcher = Pattern.compile(Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
-        assertTrue(matcher.find(), output);
-        double value = Double.parseDouble(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
     }
 
     private static boolean onPath(String program) {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * interleave the four, so a noisy neighbour slows all of them alike. Printed, not asserted; run by {@code make bench}.
  */
 class ProcessingBenchmark {
-    private static final int ROUNDS = Integer.getInteger("bench.runs", 7);
+    private static final int ROUNDS = Integer.getInteger("bench.runs", System.getenv("BENCH_QUICK") != null ? 3 : 7);
     private static final String VIPSTHUMBNAIL = "/usr/bin/vipsthumbnail";
     private static final String VIPS = "/usr/bin/vips";
     private static final List<Integer> HEAPS = List.of(48, 64, 96, 128, 192, 256);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -87,19 +88,62 @@ final class Containers {
         }
 
         /**
-         * A cold start: starts the function, sends it one health request and stops it again. The time runs from the
+         * A cold start: starts the function, sends it {@code first} and stops it again. The time runs from the
          * function's process start to its answer.
          */
-        ColdStart coldStart(ServiceImage image, Map<String, String> environment) {
-            try (LambdaRuntimeHarness function = LambdaRuntimeHarness.start(image.handler(), environment, this)) {
-                Response health = new LambdaApi(function).get("/api/" + image.schema() + "/health");
-                return new ColdStart(health, Duration.between(processStart(), Instant.now()));
+        ColdStart coldStart(Api.Request first, Map<String, String> environment) {
+            try (LambdaRuntimeHarness function = LambdaRuntimeHarness.start(command, environment, this)) {
+                Response response = new LambdaApi(function).send(first);
+                return new ColdStart(response, Duration.between(processStart(), Instant.now()));
+            }
+        }
+
+        /**
+         * Starts the function and sends it {@code request} {@code times} times, each answer must be 200; then reads
+         * the peak resident set of its process (VmHWM of PID 1, the JVM) before stopping it.
+         */
+        WarmRun warmRun(Api.Request request, Map<String, String> environment, int times) {
+            try (LambdaRuntimeHarness function = LambdaRuntimeHarness.start(command, environment, this)) {
+                Api api = new LambdaApi(function);
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < times; i++) {
+                    long start = System.nanoTime();
+                    Response response = api.send(request);
+                    millis.add((System.nanoTime() - start) / 1e6);
+                    if (response.status() != 200) {
+                        throw new AssertionError("request " + (i + 1) + " of the warm run: " + response);
+                    }
+                }
+                return new WarmRun(peakResidentSetBytes(), millis);
+            }
+        }
+
+        private long peakResidentSetBytes() {
+            try {
+                String status = started.execInContainer("cat", "/proc/1/status").getStdout();
+                return status.lines().filter(line -> line.startsWith("VmHWM:"))
+                        .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no VmHWM in /proc/1/status: " + status));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
 
     /** The first answer of a freshly started function, and how long after its process start it came. */
-    record ColdStart(Response health, Duration time) {
+    record ColdStart(Response response, Duration time) {
+    }
+
+    /** A function's peak resident set after a run of requests, and how long each request took. */
+    record WarmRun(long peakRssBytes, List<Double> millis) {
+        double medianMillis() {
+            List<Double> sorted = millis.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
     }
 
     /** As {@link #onHostNetwork}, running the service's {@code Main} from the image's class path instead. */
@@ -145,6 +189,8 @@ final class Containers {
 
     /** A started container as the harness's runtime; its exit is awaited from the Docker engine. */
     private static final class Running implements LambdaRuntimeHarness.Runtime {
+        /** Long enough for a training run's JVM to write its archive on the way out. */
+        private static final int STOP_TIMEOUT_SECONDS = 30;
         private final GenericContainer<?> container;
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
@@ -169,7 +215,7 @@ final class Containers {
         public void stop() {
             try {
                 DockerClientFactory.instance().client().stopContainerCmd(container.getContainerId())
-                        .withTimeout(5).exec();
+                        .withTimeout(STOP_TIMEOUT_SECONDS).exec();
             } catch (NotModifiedException alreadyStopped) {
                 // It ended on its own.
             }

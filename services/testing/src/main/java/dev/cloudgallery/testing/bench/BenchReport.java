@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import dev.cloudgallery.platform.json.Json;
 
@@ -19,7 +20,8 @@ import jakarta.json.JsonValue;
 /**
  * The report {@code make bench} leaves for tools: {@code target/bench/report.json} at the repository root, one object
  * per measurement under its own key ({@code coldStartMs}, {@code processing}, {@code feed}, ...). The benchmarks run in
- * JVMs of their own, one after another, so each adds what it measured and keeps the rest.
+ * JVMs of their own, one after another, so each adds what it measured and keeps the rest. Beside it,
+ * {@link BenchMarkdown} and {@link BenchCharts} leave the same figures for people.
  */
 public final class BenchReport {
     private BenchReport() {
@@ -52,7 +54,8 @@ public final class BenchReport {
 
     private static JsonObjectBuilder read(Path file) {
         if (!Files.exists(file)) {
-            return Json.createObjectBuilder();
+            // Every comparison in the report holds on one machine only: it says which.
+            return Json.createObjectBuilder().add("machine", machine());
         }
         try (var reader = Json.createReader(new StringReader(Files.readString(file)))) {
             return Json.createObjectBuilder(reader.readObject());
@@ -61,19 +64,45 @@ public final class BenchReport {
         }
     }
 
-    private static void write(Path file, JsonObjectBuilder report) {
+    /** Writes the report, then its Markdown and charts: of the whole report, whichever benchmark ran last. */
+    private static void write(Path file, JsonObjectBuilder builder) {
+        JsonObject report = builder.build();
+        Path dir = file.getParent();
         try {
-            Files.createDirectories(file.getParent());
-            Path next = Files.createTempFile(file.getParent(), "report", ".json");
-            Files.writeString(next, report.build().toString());
+            Files.createDirectories(dir);
+            Path next = Files.createTempFile(dir, "report", ".json");
+            Files.writeString(next, report.toString());
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        BenchMarkdown.write(dir, report, BenchCharts.write(dir, report));
     }
 
     private static Path file() {
         return root().resolve("target/bench/report.json");
+    }
+
+    /** The machine the benchmarks run on: CPUs, their model, memory, operating system and Java. */
+    static JsonObject machine() {
+        return Json.createObjectBuilder()
+                .add("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()))
+                .add("cpu", procField("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")))
+                .add("memory", procField("/proc/meminfo", "MemTotal")
+                        .map(total -> Math.round(Long.parseLong(total.replaceAll("\\D", "")) / 1024.0 / 1024) + " GiB")
+                        .orElse("unknown"))
+                .add("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                .add("java", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"))
+                .build();
+    }
+
+    private static Optional<String> procField(String file, String name) {
+        try (var lines = Files.lines(Path.of(file))) {
+            return lines.filter(line -> line.startsWith(name)).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Repeated measurements as the report gives them: {@code {median, min, max, runs}}. */

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The report's harness: each benchmark's key kept beside the others', and the summaries' arithmetic. */
 class BenchReportTest {
@@ -28,6 +29,10 @@ class BenchReportTest {
                 .doubleValue());
         assertEquals(400.0, report.getJsonObject("coldStartMs").getJsonObject("user-service")
                 .getJsonNumber("median").doubleValue());
+        JsonObject machine = report.getJsonObject("machine");
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()), machine.getString("cpus"));
+        assertTrue(machine.getString("memory").endsWith(" GiB"), machine::toString);
+        assertTrue(machine.getString("java").contains(System.getProperty("java.runtime.version")), machine::toString);
     }
 
     @Test
