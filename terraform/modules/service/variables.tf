@@ -49,9 +49,9 @@ variable "architecture" {
 # --- sizing -----------------------------------------------------------------------------------------------------------
 
 variable "memory_size" {
-  description = "Memory of the API function in MB (CPU scales with it)."
+  description = "Memory of the API function in MB (CPU scales with it: one vCPU at 1769 MB, which make bench measures as the smallest size that starts within 1.5x of it)."
   type        = number
-  default     = 1024
+  default     = 1769
 
   validation {
     condition     = var.memory_size >= 128 && var.memory_size <= 10240
