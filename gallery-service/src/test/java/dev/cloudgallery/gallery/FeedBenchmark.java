@@ -47,16 +47,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@link FeedSeed}), then each query at 32 concurrent clients over loopback, through HTTP (wrk: JSON, the origin
  * header, a token where the route checks one, URL signing) and as the same SQL straight to PostgreSQL (pgbench), one
  * after the other for each query. Printed, not asserted; run by {@code make bench} ({@code BENCH_QUICK=1}: shorter
- * runs on a tenth of the cards).
+ * runs on a twentieth of the cards).
  */
 class FeedBenchmark extends GalleryTest {
     private static final boolean QUICK = System.getenv("BENCH_QUICK") != null;
-    private static final int CARDS = QUICK ? 100_000 : 1_000_000;
-    private static final int OWNERS = QUICK ? 1_000 : 10_000;
+    private static final int CARDS = QUICK ? 50_000 : 1_000_000;
+    private static final int OWNERS = QUICK ? 500 : 10_000;
     private static final int CLIENTS = 32;
-    private static final int SECONDS = QUICK ? 3 : 10;
+    private static final int SECONDS = QUICK ? 2 : 10;
     /** Page 10 000 at 24 a page (a tenth of the cards hold 3 000 pages). */
-    private static final int DEEP_PAGE = QUICK ? 3_000 : 10_000;
+    private static final int DEEP_PAGE = QUICK ? 1_500 : 10_000;
     /** The columns CardRepository reads for a card, and its search, as raw SQL. */
     private static final String COLUMNS = "image_id, owner_id, owner_display_name, title, description, visibility, "
             + "width, height, created_at, thumbnail_key, medium_key";

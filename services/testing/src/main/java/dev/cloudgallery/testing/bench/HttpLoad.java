@@ -28,8 +28,8 @@ public final class HttpLoad {
     private static final boolean QUICK = System.getenv("BENCH_QUICK") != null;
     private static final int CONNECTIONS = 32;
     private static final Duration WARM_UP = Duration.ofSeconds(QUICK ? 2 : 10);
-    private static final Duration MAXIMUM = Duration.ofSeconds(QUICK ? 3 : 15);
-    private static final Duration FIXED_RATE = Duration.ofSeconds(QUICK ? 5 : 60);
+    private static final Duration MAXIMUM = Duration.ofSeconds(QUICK ? 2 : 15);
+    private static final Duration FIXED_RATE = Duration.ofSeconds(QUICK ? 4 : 60);
 
     private HttpLoad() {
     }
