@@ -36,7 +36,7 @@ public final class HttpLoad {
 
     /**
      * Starts a service in HTTP mode on the shared test stack, with the environment a deployment gives it, and measures
-     * {@code path} for {@code user}; the entry is named {@code "<module> GET <path>"}.
+     * {@code path} for {@code user}; the entry is named {@code "<module> GET <path>"}, ids in the path as {@code {id}}.
      *
      * @param start the service's {@code Main::start}
      */
@@ -49,7 +49,8 @@ public final class HttpLoad {
         // After the start, which sets up the service's own logging.
         BenchLog.toFile(module + "-load");
         try {
-            measure(module + " GET " + path, "http://127.0.0.1:" + server.port() + path,
+            measure(module + " GET " + path.replaceAll("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "{id}"),
+                    "http://127.0.0.1:" + server.port() + path,
                     Map.of("X-Origin-Verify", TestStack.ORIGIN_VALUE,
                            "Authorization", "Bearer " + user.accessToken()));
         } finally {
