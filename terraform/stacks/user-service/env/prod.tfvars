@@ -6,7 +6,7 @@ aws_account_id = "222222222222" # replace with the prod account (same as the pla
 # The image is built by Jib for linux/amd64 unless its configuration says otherwise.
 architecture         = "x86_64"
 # make bench: ~100 MiB peak RSS, but CPU comes with memory; 1769 MB (one vCPU) starts in about half the time
-# of 1024 MB and a quarter of 512 MB, for $0.40 per million warm requests (README, Performance).
+# of 1024 MB and a quarter of 512 MB, for $0.40-0.43 per million warm requests (README, Performance).
 memory_size          = 1769
 timeout              = 29
 reserved_concurrency = 50 # caps database connections from this service
