@@ -3,9 +3,10 @@
 # platform's TrainingRun in it (the real Lambda runtime client and the service's handler, offline) with the image's
 # own entrypoint flags, and leaves the archive in OUT_DIR.
 #
-#   aot: the JDK's AOT cache (JEP 483/514/515, JDK 25+: classes loaded and linked, method profiles), written by
-#        -XX:AOTCacheOutput as OUT_DIR/app.aot; the service's final Jib build adds it as /app/cds/app.aot, which the
-#        entrypoint names. This is what images ship: it starts faster than AppCDS (make bench measures both).
+#   aot: the JDK's AOT cache (JEP 483/514, JDK 25+: the classes of init and the first requests, loaded and
+#        linked), written by -XX:AOTCacheOutput as OUT_DIR/app.aot; the service's final Jib build adds it as
+#        /app/cds/app.aot, which the entrypoint names. This is what images ship: it starts faster than AppCDS
+#        (make bench measures both).
 #   cds: an AppCDS dynamic archive (-XX:ArchiveClassesAtExit) as OUT_DIR/app.jsa, for make bench's comparison.
 #
 # Either is only valid for the same JVM and the same jars, which is why the final image is built on the same base,
@@ -40,7 +41,8 @@ for arg in "${entrypoint[@]:1:${#entrypoint[@]}-2}"; do
 done
 
 mkdir -p "$out"
-rm -f "$out/$archive"
+# Both kinds: everything in OUT_DIR goes into the image, an archive of the other kind from an earlier build too.
+rm -f "$out/app.aot" "$out/app.jsa"
 # The image's user (uid 1000) writes the archive.
 chmod 0777 "$out"
 

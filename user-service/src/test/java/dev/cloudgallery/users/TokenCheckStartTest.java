@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.cloudgallery.users.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The token check starts in the background and must fail closed: while the pool's keys can't be fetched, a protected
@@ -52,6 +53,10 @@ class TokenCheckStartTest {
                     } else {
                         res.status(503).send();
                     }
+                }).get("/silent/.well-known/jwks.json", (req, res) -> {
+                    // Answers long after the authenticator has given up on it.
+                    Thread.sleep(5_000);
+                    res.status(503).send();
                 }))
                 .build().start();
         Authenticator auth = Authenticator.create(Config.just(ConfigSources.create(Map.of(
@@ -91,6 +96,28 @@ class TokenCheckStartTest {
         }
         assertEquals(200, answer.status(), answer::toString);
         assertEquals(userId, answer.text());
+    }
+
+    @Test
+    void aPoolThatNeverAnswersEndsInA503NotInAWaitWithoutEnd() {
+        String issuer = "http://127.0.0.1:" + keys.port() + "/silent";
+        Authenticator auth = Authenticator.create(Config.just(ConfigSources.create(Map.of(
+                "issuer", issuer, "client-ids", POOL.clientId(), "start-timeout", "PT0.5S"))));
+        WebServer silent = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> {
+                    Problems.register(routing);
+                    routing.get("/me", auth.required((req, res, caller) -> res.send(caller.userId())));
+                })
+                .build().start();
+        try {
+            Api.Request me = Api.Request.of("GET", "/me").bearer(TOKENS.signedByPool(
+                    TOKENS.accessClaims(UUID.randomUUID().toString()).issuer(issuer).build()));
+            long start = System.nanoTime();
+            assertProblem(HttpApi.onPort(silent.port()).send(me), 503);
+            assertTrue(System.nanoTime() - start < 4_000_000_000L, "answered before the pool did");
+        } finally {
+            silent.stop();
+        }
     }
 
     private static String issuer() {

@@ -93,7 +93,7 @@ enum PeerFunction {
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(2)))) {
             assemble.start();
         }
-        return "-XX:AOTCache=" + ARCHIVES + "/app.aot";
+        return flagFor("app.aot", "-XX:AOTCache=");
     }
 
     /** Makes an AppCDS archive from a run of real requests ({@code -XX:ArchiveClassesAtExit}); returns its flag. */
@@ -102,7 +102,19 @@ enum PeerFunction {
         List<String> training = new ArrayList<>(flags);
         training.add("-XX:ArchiveClassesAtExit=" + ARCHIVES + "/app.jsa");
         launcher(runtimeImage, training).warmRun(request(), environment, TRAINING_REQUESTS);
-        return "-XX:SharedArchiveFile=" + ARCHIVES + "/app.jsa";
+        return flagFor("app.jsa", "-XX:SharedArchiveFile=");
+    }
+
+    /** The flag that uses the archive, once it exists: the JVM would merely warn and run without a missing one. */
+    private String flagFor(String archive, String option) {
+        try {
+            if (Files.size(archives().resolve(archive)) == 0) {
+                throw new IllegalStateException(id + "'s training left an empty " + archive);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(id + "'s training left no " + archive, e);
+        }
+        return option + ARCHIVES + "/" + archive;
     }
 
     private GenericContainer<?> mounted(GenericContainer<?> container) {

@@ -39,8 +39,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the pool from the {@code db} config node: {@code url}, {@code schema}, the role's credentials
-     * ({@link DatabaseCredentials}) and optional pool settings. No connection is made until first use, so a
-     * service starts even while its database is down and reports that through its health route.
+     * ({@link DatabaseCredentials}) and optional pool settings. No connection is made here (see
+     * {@link #connectInBackground}), so a service starts even while its database is down and reports that through its
+     * health route.
      */
     public static Database create(Config db) {
         String schema = db.get("schema").asString().get();

@@ -1,12 +1,14 @@
 package dev.cloudgallery.platform.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -46,19 +48,22 @@ public final class Authenticator {
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
 
     private final Supplier<Security> starter;
+    private final Duration startTimeout;
     private final Set<String> clientIds;
     private CompletableFuture<Security> security;
 
-    private Authenticator(Supplier<Security> starter, Set<String> clientIds) {
+    private Authenticator(Supplier<Security> starter, Duration startTimeout, Set<String> clientIds) {
         this.starter = starter;
+        this.startTimeout = startTimeout;
         this.clientIds = clientIds;
         this.security = start();
     }
 
     /**
      * Builds the authenticator from the {@code auth} config node: {@code issuer} (the user pool URL, e.g.
-     * {@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc}) and {@code client-ids} (comma-separated).
-     * The signing keys are read once, in the background from start-up on, from the pool's JWKS.
+     * {@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc}) and {@code client-ids} (comma-separated);
+     * {@code start-timeout} (default 10 s) bounds a start. The signing keys are read once, in the background from
+     * start-up on, from the pool's JWKS.
      */
     public static Authenticator create(Config auth) {
         String issuer = auth.get("issuer").asString().filter(s -> !s.isBlank())
@@ -70,7 +75,8 @@ public final class Authenticator {
         if (clientIds.isEmpty()) {
             throw new IllegalStateException("auth.client-ids is not configured: refusing to start");
         }
-        return new Authenticator(() -> oidcSecurity(issuer, clientIds.iterator().next()), clientIds);
+        Duration startTimeout = auth.get("start-timeout").as(Duration.class).orElse(Duration.ofSeconds(10));
+        return new Authenticator(() -> oidcSecurity(issuer, clientIds.iterator().next()), startTimeout, clientIds);
     }
 
     private static Security oidcSecurity(String issuer, String clientId) {
@@ -102,8 +108,10 @@ public final class Authenticator {
     }
 
     private CompletableFuture<Security> start() {
+        // Helidon reads the JWKS without a timeout of its own: a pool that never answers must still end in a 503 and
+        // a new attempt, not in token checks that wait forever.
         return CompletableFuture.supplyAsync(starter, task -> Thread.ofPlatform().name("authenticator-start")
-                .daemon().start(task));
+                .daemon().start(task)).orTimeout(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Helidon Security once built; if building it failed, a 503 now and a new attempt for the next request. */

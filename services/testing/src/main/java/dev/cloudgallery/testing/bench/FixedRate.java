@@ -125,7 +125,8 @@ public final class FixedRate {
                             if (connection.exchange(request) != 200) {
                                 errors.incrementAndGet();
                             }
-                        } catch (IOException e) {
+                        } catch (IOException | RuntimeException e) {
+                            // A malformed answer too: counted, and the next request gets a new connection.
                             errors.incrementAndGet();
                             connection = close(connection);
                         }
