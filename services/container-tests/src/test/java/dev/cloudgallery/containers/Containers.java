@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Response;
 import dev.cloudgallery.testing.api.LambdaApi;
+import dev.cloudgallery.testing.bench.BenchReport;
 import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
 
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -141,8 +142,7 @@ final class Containers {
     /** A function's peak resident set after a run of requests, and how long each request took. */
     record WarmRun(long peakRssBytes, List<Double> millis) {
         double medianMillis() {
-            List<Double> sorted = millis.stream().sorted().toList();
-            return sorted.get(sorted.size() / 2);
+            return BenchReport.summary(millis).getJsonNumber("median").doubleValue();
         }
     }
 
