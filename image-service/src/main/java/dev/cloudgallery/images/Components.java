@@ -2,6 +2,7 @@ package dev.cloudgallery.images;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.cloudgallery.images.db.ImageRepository;
 import dev.cloudgallery.images.domain.ImageStore;
@@ -34,7 +35,7 @@ final class Components {
     private final String bucket;
     private final ImageStore store;
     private final S3ObjectStorage storage;
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
     private final SqsProcessingQueue queue;
     private final OutboxRelay relay;
@@ -48,9 +49,9 @@ final class Components {
         this.bucket = images.get("bucket").asString().get();
         this.store = new ImageRepository(database.client());
         // A stand-in answers path-style only.
-        this.storage = new S3ObjectStorage(AwsClients.build(S3Client.builder().forcePathStyle(
+        this.storage = new S3ObjectStorage(AwsClients.onFirstUse(() -> S3Client.builder().forcePathStyle(
                 AwsClients.endpoint(config, "s3").isPresent()), config, "s3"), bucket);
-        this.sqs = AwsClients.build(SqsClient.builder(), config, "sqs");
+        this.sqs = AwsClients.onFirstUse(SqsClient::builder, config, "sqs");
         this.queueUrl = images.get("processing-queue-url").asString().get();
         this.queue = new SqsProcessingQueue(sqs, queueUrl);
         this.relay = OutboxRelay.toGallery(database.client(), sqs, config);
@@ -91,7 +92,7 @@ final class Components {
     }
 
     SqsClient sqs() {
-        return sqs;
+        return sqs.get();
     }
 
     String queueUrl() {

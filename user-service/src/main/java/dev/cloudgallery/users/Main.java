@@ -1,5 +1,7 @@
 package dev.cloudgallery.users;
 
+import java.util.function.Supplier;
+
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.aws.AwsClients;
 import dev.cloudgallery.platform.events.OutboxRelay;
@@ -35,10 +37,10 @@ public final class Main {
     /** The service's routing, reused by tests. */
     public static void routing(HttpRouting.Builder routing, Config config) {
         ServicePlatform platform = ServicePlatform.create("users", config);
-        CognitoIdentityProviderClient cognito = AwsClients.build(CognitoIdentityProviderClient.builder(), config,
-                                                                 "cognito");
+        Supplier<CognitoIdentityProviderClient> cognito = AwsClients.onFirstUse(CognitoIdentityProviderClient::builder,
+                                                                                config, "cognito");
         OutboxRelay relay = OutboxRelay.toGallery(platform.database().client(),
-                                                  AwsClients.build(SqsClient.builder(), config, "sqs"), config);
+                                                  AwsClients.onFirstUse(SqsClient::builder, config, "sqs"), config);
         Accounts accounts = new Accounts(new CognitoIdentityProvider(cognito,
                                                                      config.get("cognito.user-pool-id").asString().get(),
                                                                      config.get("cognito.client-id").asString().get()),

@@ -27,7 +27,7 @@ public final class RelayWorker implements QueueLambda.Worker {
 
     public static RelayWorker create(Config config) {
         return new RelayWorker(OutboxRelay.toGallery(Database.create(config.get("db")).client(),
-                                                     AwsClients.build(SqsClient.builder(), config, "sqs"), config));
+                                                     AwsClients.onFirstUse(SqsClient::builder, config, "sqs"), config));
     }
 
     /** Local runs and compose: relays on a schedule until stopped. */

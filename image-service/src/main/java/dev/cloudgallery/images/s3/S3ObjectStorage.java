@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.cloudgallery.images.domain.ObjectStorage;
 
@@ -18,10 +19,10 @@ public final class S3ObjectStorage implements ObjectStorage {
     /** What S3's DeleteObjects takes in one request. */
     private static final int DELETE_BATCH = 1000;
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final String bucket;
 
-    public S3ObjectStorage(S3Client s3, String bucket) {
+    public S3ObjectStorage(Supplier<S3Client> s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
@@ -29,7 +30,7 @@ public final class S3ObjectStorage implements ObjectStorage {
     @Override
     public Optional<Long> size(String key) {
         try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+            return Optional.of(s3.get().headObject(b -> b.bucket(bucket).key(key)).contentLength());
         } catch (NoSuchKeyException e) {
             // A HEAD answers 404 without a body; the role's ListBucket makes S3 say 404 rather than 403.
             return Optional.empty();
@@ -39,7 +40,7 @@ public final class S3ObjectStorage implements ObjectStorage {
     @Override
     public byte[] read(String key, long limit) {
         // A ranged GET: S3 sends no more than asked, whatever the object has become since it was measured.
-        try (InputStream object = s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=0-" + limit))) {
+        try (InputStream object = s3.get().getObject(b -> b.bucket(bucket).key(key).range("bytes=0-" + limit))) {
             return object.readNBytes(Math.toIntExact(limit + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,7 +49,7 @@ public final class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public void put(String key, String contentType, byte[] bytes) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
     }
 
     @Override
@@ -56,7 +57,7 @@ public final class S3ObjectStorage implements ObjectStorage {
         var identifiers = keys.stream().map(key -> ObjectIdentifier.builder().key(key).build()).toList();
         for (int from = 0; from < identifiers.size(); from += DELETE_BATCH) {
             var batch = identifiers.subList(from, Math.min(identifiers.size(), from + DELETE_BATCH));
-            var answer = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+            var answer = s3.get().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
             if (answer.hasErrors() && !answer.errors().isEmpty()) {
                 throw new IllegalStateException("S3 kept " + answer.errors().size() + " objects: "
                                                 + answer.errors().getFirst().code());

@@ -43,11 +43,12 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     private static final String EMULATOR_UNSUPPORTED = "Unsupported";
     private static final String UNCONFIRMED = "unconfirmed";
 
-    private final CognitoIdentityProviderClient cognito;
+    private final Supplier<CognitoIdentityProviderClient> cognito;
     private final String userPoolId;
     private final String clientId;
 
-    public CognitoIdentityProvider(CognitoIdentityProviderClient cognito, String userPoolId, String clientId) {
+    public CognitoIdentityProvider(Supplier<CognitoIdentityProviderClient> cognito, String userPoolId,
+                                   String clientId) {
         this.cognito = cognito;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
@@ -55,7 +56,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public String signUp(String email, String password, String displayName) {
-        return call(() -> cognito.signUp(b -> b.clientId(clientId)
+        return call(() -> cognito.get().signUp(b -> b.clientId(clientId)
                 .username(email)
                 .password(password)
                 .userAttributes(attribute("email", email), attribute("name", displayName))).userSub());
@@ -70,7 +71,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         } catch (Problem problem) {
             if (problem.status() == 403 && problem.type().equals(Problem.TYPE_BASE + UNCONFIRMED)) {
                 // Cognito checks the password before it reports the account unconfirmed, so this is its owner.
-                AdminGetUserResponse user = call(() -> cognito.adminGetUser(b -> b.userPoolId(userPoolId)
+                AdminGetUserResponse user = call(() -> cognito.get().adminGetUser(b -> b.userPoolId(userPoolId)
                         .username(email)));
                 return user.userAttributes().stream().filter(a -> "sub".equals(a.name()))
                         .map(AttributeType::value).findFirst();
@@ -84,19 +85,19 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public void confirmSignUp(String email, String code) {
-        call(() -> cognito.confirmSignUp(b -> b.clientId(clientId).username(email).confirmationCode(code)));
+        call(() -> cognito.get().confirmSignUp(b -> b.clientId(clientId).username(email).confirmationCode(code)));
     }
 
     @Override
     public void confirmWithoutCode(String email) {
-        call(() -> cognito.adminConfirmSignUp(b -> b.userPoolId(userPoolId).username(email)));
+        call(() -> cognito.get().adminConfirmSignUp(b -> b.userPoolId(userPoolId).username(email)));
     }
 
     @Override
     public Session signIn(String email, String password) {
         AuthenticationResultType result = call(() -> {
             try {
-                return cognito.initiateAuth(b -> b
+                return cognito.get().initiateAuth(b -> b
                         .clientId(clientId)
                         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                         .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
@@ -110,7 +111,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public Session refresh(String refreshToken) {
-        AuthenticationResultType result = call(() -> cognito.initiateAuth(b -> b
+        AuthenticationResultType result = call(() -> cognito.get().initiateAuth(b -> b
                 .clientId(clientId)
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken)))).authenticationResult();
@@ -119,7 +120,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public Account account(String accessToken) {
-        GetUserResponse user = call(() -> cognito.getUser(b -> b.accessToken(accessToken)));
+        GetUserResponse user = call(() -> cognito.get().getUser(b -> b.accessToken(accessToken)));
         String email = value(user, "email");
         String name = value(user, "name");
         return new Account(value(user, "sub"), email, name == null || name.isBlank() ? email.split("@")[0] : name);
@@ -127,13 +128,13 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public void revoke(String refreshToken) {
-        call(() -> cognito.revokeToken(b -> b.clientId(clientId).token(refreshToken)));
+        call(() -> cognito.get().revokeToken(b -> b.clientId(clientId).token(refreshToken)));
     }
 
     @Override
     public void signOutEverywhere(String accessToken) {
         try {
-            call(() -> cognito.globalSignOut(b -> b.accessToken(accessToken)));
+            call(() -> cognito.get().globalSignOut(b -> b.accessToken(accessToken)));
         } catch (CognitoIdentityProviderException e) {
             // cognito-local implements no GlobalSignOut; Cognito itself never answers with this code.
             if (!EMULATOR_UNSUPPORTED.equals(e.awsErrorDetails().errorCode())) {

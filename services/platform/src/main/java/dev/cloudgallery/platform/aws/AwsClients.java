@@ -2,7 +2,9 @@ package dev.cloudgallery.platform.aws;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.helidon.common.LazyValue;
 import io.helidon.config.Config;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,6 +37,16 @@ public final class AwsClients {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         return builder.build();
+    }
+
+    /**
+     * As {@link #build}, on first use instead of now. Building a client costs a cold start tens of milliseconds (the
+     * SDK's set-up, its HTTP client's TLS), and most requests use none: a profile read needs no Cognito, a quota no
+     * S3. A build that fails is tried again at the next use.
+     */
+    public static <B extends AwsClientBuilder<B, C>, C> Supplier<C> onFirstUse(Supplier<B> builder, Config root,
+                                                                              String service) {
+        return LazyValue.create(() -> build(builder.get(), root, service));
     }
 
     /** The stand-in's endpoint the service's node names ({@code <service>.endpoint}), if any. */

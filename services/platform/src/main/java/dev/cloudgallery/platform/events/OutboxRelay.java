@@ -3,6 +3,7 @@ package dev.cloudgallery.platform.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.cloudgallery.platform.db.Transactions;
 
@@ -29,18 +30,18 @@ public final class OutboxRelay {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
 
     private final DbClient db;
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final Map<String, String> queueUrls;
 
     /** @param queueUrls each destination's queue URL */
-    public OutboxRelay(DbClient db, SqsClient sqs, Map<String, String> queueUrls) {
+    public OutboxRelay(DbClient db, Supplier<SqsClient> sqs, Map<String, String> queueUrls) {
         this.db = db;
         this.sqs = sqs;
         this.queueUrls = Map.copyOf(queueUrls);
     }
 
     /** The relay of a service whose events go to the gallery, at {@code events.gallery-queue-url}. */
-    public static OutboxRelay toGallery(DbClient db, SqsClient sqs, Config config) {
+    public static OutboxRelay toGallery(DbClient db, Supplier<SqsClient> sqs, Config config) {
         return new OutboxRelay(db, sqs, Map.of(Outbox.GALLERY_EVENTS,
                                                config.get("events.gallery-queue-url").asString().get()));
     }
@@ -113,7 +114,7 @@ public final class OutboxRelay {
             entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i))
                                 .messageBody(run.get(i).column("body").getString()).build());
         }
-        SendMessageBatchResponse answer = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        SendMessageBatchResponse answer = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         return answer.failed().stream().mapToInt(failure -> Integer.parseInt(failure.id())).min()
                 .orElse(run.size());
     }

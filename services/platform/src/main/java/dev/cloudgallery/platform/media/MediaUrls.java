@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.cloudgallery.platform.aws.AwsClients;
 
+import io.helidon.common.LazyValue;
 import io.helidon.config.Config;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -15,8 +16,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Builds a service's {@link RenditionUrls} from its configuration, the same for every service that shows images.
  * Deployed ({@code media.base-url} set), CloudFront serves renditions through URLs signed with the media key, its
- * private half read from Secrets Manager once, at init. A local run has no CloudFront and presigns URLs for the S3
- * stand-in instead, at the address the browser reaches it ({@code s3.public.endpoint}, else {@code s3.endpoint}).
+ * private half read from Secrets Manager once, at the first URL. A local run has no CloudFront and presigns URLs for
+ * the S3 stand-in instead, at the address the browser reaches it ({@code s3.public.endpoint}, else
+ * {@code s3.endpoint}).
  */
 public final class MediaUrls {
     private MediaUrls() {
@@ -28,9 +30,14 @@ public final class MediaUrls {
                 .or(() -> AwsClients.endpoint(root, "s3"));
     }
 
-    /** The service's rendition URLs: CloudFront's when {@code media.base-url} is set, else presigned S3 ones. */
+    /**
+     * The service's rendition URLs: CloudFront's when {@code media.base-url} is set, else presigned S3 ones. The
+     * signer is made when the first URL is asked for, not at init: reading the key (or building the presigner) would
+     * cost every cold start, and many first requests show no image.
+     */
     public static RenditionUrls create(Config root, String bucket) {
-        return new ReusedUrls(signer(root, bucket), Clock.systemUTC());
+        LazyValue<RenditionUrls> signer = LazyValue.create(() -> signer(root, bucket));
+        return new ReusedUrls((key, validity) -> signer.get().url(key, validity), Clock.systemUTC());
     }
 
     private static RenditionUrls signer(Config root, String bucket) {
