@@ -3,6 +3,11 @@
 # platform's TrainingRun in it (the real Lambda runtime client and the service's handler, offline) with the image's
 # own entrypoint flags, and leaves the archive in OUT_DIR.
 #
+# The run has a database: a throwaway PostgreSQL (POSTGRES_IMAGE, default postgres:17) on a Docker network of its own
+# without outside access, its schema made by the image's own MigrateHandler. So the driver's classes, the login and
+# the first queries are in the archive too: without them the first connection of a cold start loaded and linked some
+# 250 classes from the jars (make bench measures the difference).
+#
 #   aot: the JDK's AOT cache (JEP 483/514, JDK 25+: the classes of init and the first requests, loaded and
 #        linked), written by -XX:AOTCacheOutput as OUT_DIR/app.aot; the service's final Jib build adds it as
 #        /app/cds/app.aot, which the entrypoint names. This is what images ship: it starts faster than AppCDS
@@ -29,7 +34,10 @@ docker info >/dev/null 2>&1 || { echo "train-archive: no Docker engine answers; 
 
 image=$(docker load -q -i "$image_tar" | sed -n 's/^Loaded image: //p' | tail -n 1)
 [ -n "$image" ] || { echo "train-archive: could not load $image_tar" >&2; exit 1; }
-trap 'docker rmi -f "$image" >/dev/null 2>&1 || true' EXIT
+run_id=cg-training-$$-$RANDOM
+database=$run_id-postgres
+trap 'docker rm -f "$database" >/dev/null 2>&1 || true; docker network rm "$run_id" >/dev/null 2>&1 || true
+      docker rmi -f "$image" >/dev/null 2>&1 || true' EXIT
 
 # The entrypoint's JVM flags, minus the archive it names (the one about to be made), and minus the runtime client's
 # main class (the last element): TrainingRun calls that itself.
@@ -46,11 +54,29 @@ rm -f "$out/app.aot" "$out/app.jsa"
 # The image's user (uid 1000) writes the archive.
 chmod 0777 "$out"
 
-# Dummy settings: nothing is reachable (no network), which the services survive at init, as they must in AWS.
-docker run --rm --network none -v "$(cd "$out" && pwd):/cds" \
+# The database of the run, on an internal network: nothing else is reachable from it.
+docker network create --internal "$run_id" >/dev/null
+docker run -d --name "$database" --network "$run_id" -e POSTGRES_PASSWORD=training "${POSTGRES_IMAGE:-postgres:17}" \
+  >/dev/null
+for _ in $(seq 1 120); do
+  docker exec "$database" pg_isready -q -h 127.0.0.1 -U postgres && break
+  sleep 0.5
+done
+docker exec "$database" pg_isready -q -h 127.0.0.1 -U postgres \
+  || { echo "train-archive: the training database did not start:" >&2; docker logs "$database" 2>&1 | tail -n 20 >&2; exit 1; }
+database_settings=(-e DB_URL="jdbc:postgresql://$database:5432/postgres" -e DB_SECRET_ARN=
+                   -e DB_USERNAME=training -e DB_PASSWORD=training)
+docker run --rm --network "$run_id" "${database_settings[@]}" -e DB_ADMIN_SECRET_ARN= -e DB_ADMIN_USERNAME=postgres \
+  -e DB_ADMIN_PASSWORD=training --entrypoint java "$image" -cp @/app/jib-classpath-file \
+  dev.cloudgallery.platform.db.MigrateHandler > "$log" 2>&1 \
+  || { echo "train-archive: migrating the training database failed:" >&2; tail -n 40 "$log" >&2; exit 1; }
+
+# Dummy settings for everything but the database: nothing else is reachable, which the services survive at init, as
+# they must in AWS.
+docker run --rm --network "$run_id" -v "$(cd "$out" && pwd):/cds" \
   -e AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001 -e AWS_REGION=us-east-1 -e AWS_LAMBDA_FUNCTION_NAME=training \
   -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 -e AWS_LAMBDA_FUNCTION_VERSION='$LATEST' -e _HANDLER="$handler" \
-  -e DB_URL=jdbc:postgresql://127.0.0.1:9/training -e DB_SECRET_ARN= -e DB_USERNAME=training -e DB_PASSWORD=training \
+  "${database_settings[@]}" \
   -e AUTH_ISSUER=http://127.0.0.1:9001/training -e AUTH_CLIENT_IDS=training -e ORIGIN_SECRET_ARN= -e ORIGIN_VALUES=training \
   -e IMAGES_BUCKET=training -e S3_ENDPOINT=http://127.0.0.1:9 -e SQS_ENDPOINT=http://127.0.0.1:9 \
   -e IMAGES_PROCESSING_QUEUE_URL=http://127.0.0.1:9/000000000000/training \
@@ -59,7 +85,7 @@ docker run --rm --network none -v "$(cd "$out" && pwd):/cds" \
   -e CURSOR_KEY_SECRET_ARN= -e CURSOR_KEY=training \
   -e COGNITO_USER_POOL_ID=training -e COGNITO_CLIENT_ID=training -e COGNITO_ENDPOINT=http://127.0.0.1:9 \
   --entrypoint java "$image" "${flags[@]}" "$train_flag" \
-  dev.cloudgallery.platform.lambda.TrainingRun "$handler" > "$log" 2>&1 \
+  dev.cloudgallery.platform.lambda.TrainingRun "$handler" >> "$log" 2>&1 \
   || { echo "train-archive: the training run failed:" >&2; tail -n 40 "$log" >&2; exit 1; }
 
 [ -s "$out/$archive" ] || { echo "train-archive: no $archive written; see $log" >&2; exit 1; }

@@ -31,9 +31,10 @@ import jakarta.json.JsonObject;
 /**
  * The training run behind each image's AOT cache, which more than halves a function's cold start. The image build
  * runs this in the image's own JVM with {@code -XX:AOTCacheOutput}: the real runtime interface client
- * and the service's handler go through init and a handful of requests on the usual paths (health with the database
- * unreachable, OpenAPI, an unknown route, a signed-in user's, a forged token, a malformed body, a request without the
- * origin header), then the JVM exits and writes the classes it loaded, linked, to the cache.
+ * and the service's handler go through init and a handful of requests on the usual paths (health, OpenAPI, an unknown
+ * route, a signed-in user's, a forged token, a malformed body, a request without the origin header), then the JVM
+ * exits and writes the classes it loaded, linked, to the cache. The image build gives it a database of its own with
+ * the service's schema, so logging in and querying are trained too; without one the requests that need it are 503s.
  * <p>
  * The Runtime API it serves itself, on {@code AWS_LAMBDA_RUNTIME_API}, which must be a loopback address; it also
  * serves a JWKS for an issuer under that address, so the service's token validation initialises as in AWS. Nothing
@@ -128,8 +129,8 @@ public final class TrainingRun {
     /**
      * Requests as CloudFront sends them (with {@code origin}), and one that bypassed it. A signed-in user's requests go
      * to each service's main read route ({@code /me} for users and the gallery, {@code /quota} for images; the other
-     * path is whatever that service makes of it): the token check passes, then the unreachable database makes it a
-     * 503, which is as far as a training run without a database gets.
+     * path is whatever that service makes of it): the token check passes and the service queries its schema for a
+     * user it has never seen.
      */
     private static List<JsonObject> events(String prefix, String origin, String token) {
         List<JsonObject> events = new ArrayList<>();
