@@ -1,6 +1,7 @@
 package dev.cloudgallery.containers;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
 import dev.cloudgallery.users.UserJourney;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,20 @@ class LambdaModeTest {
         try (LambdaRuntimeHarness function = start(image, image.handler(),
                                                    TestStack.shared().serviceEnvironment(image.schema()))) {
             UserJourney.run(new LambdaApi(function));
+            assertLogsOnlyJson(function.output());
         }
+    }
+
+    /** CloudWatch Logs Insights queries the function's log as JSON lines, from the first line of init on. */
+    private static void assertLogsOnlyJson(String log) {
+        assertTrue(log.contains("\"logger\":\"request\""), log);
+        log.lines().filter(line -> !line.isBlank()).forEach(line -> {
+            try (var reader = Json.createReader(new StringReader(line))) {
+                reader.readObject();
+            } catch (JsonException e) {
+                throw new AssertionError("not a JSON log line: " + line, e);
+            }
+        });
     }
 
     /**

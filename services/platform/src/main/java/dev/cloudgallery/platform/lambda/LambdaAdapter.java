@@ -2,17 +2,12 @@ package dev.cloudgallery.platform.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +17,7 @@ import java.util.function.Function;
 import dev.cloudgallery.platform.ServiceConfig;
 
 import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -41,8 +37,8 @@ import jakarta.json.spi.JsonProvider;
  * forwarded to it as a plain HTTP request, so business code never knows which adapter runs. SQS events go to the
  * {@link SqsHandler} given at construction.
  * <p>
- * Events are parsed as plain JSON ({@link LambdaEvents}). The loopback hop uses the JDK's HTTP client
- * ({@code HttpURLConnection} can't send {@code PATCH} and silently drops {@code Origin}).
+ * Events are parsed as plain JSON ({@link LambdaEvents}); the loopback hop is a plain HTTP/1.1 connection
+ * ({@link LoopbackClient}).
  * <p>
  * A service's handler is a final subclass with a public no-argument constructor, e.g.
  * {@code public UsersLambda() { super(Main::start); }}. The RIC instantiates it during init; anything the starter
@@ -61,7 +57,6 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
     private static final Set<String> UTF8_CHARSETS = Set.of("utf-8", "utf8", "us-ascii");
     private static final String URI_PUNCTUATION = "-._~!$&'()*+,;=:@/?";
 
-    private final String origin;
     private final SqsHandler sqs;
     private final LoopbackClient client;
 
@@ -86,8 +81,7 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
     }
 
     private LambdaAdapter(WebServer server, SqsHandler sqs) {
-        this.origin = "http://127.0.0.1:" + server.port();
-        this.client = new LoopbackClient(server.prototype().idleConnectionTimeout().dividedBy(2));
+        this.client = new LoopbackClient(server.port(), server.prototype().idleConnectionTimeout().dividedBy(2));
         this.sqs = sqs;
     }
 
@@ -97,6 +91,10 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
     }
 
     private static WebServer start(Function<Config, WebServer> starter) {
+        // As a service's main does, before anything logs: until then the JDK's default formatter writes plain text
+        // lines (dates formatted with locale data, which alone cost tens of milliseconds of a cold start) at levels
+        // logging.properties silences.
+        LogConfig.configureRuntime();
         WebServer server = starter.apply(ServiceConfig.load(Map.of("server.host", "127.0.0.1", "server.port", "0")));
         if (server == null || !server.isRunning()) {
             throw new IllegalStateException("The service's starter must return a started WebServer");
@@ -129,54 +127,9 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         JsonObject http = context.getJsonObject("http");
         String query = event.getString("rawQueryString", "");
         String target = event.getString("rawPath", "/") + (query.isEmpty() ? "" : "?" + query);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + escape(target)))
-                .method(http.getString("method"), body(event));
-        headers(event, context, http).forEach((name, value) -> {
-            if (!NOT_FORWARDED.contains(name)) {
-                request.header(name, value);
-            }
-        });
-        try {
-            return toEvent(client.send(request.build()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while the service handled the request");
-        }
-    }
-
-    /**
-     * The HTTP client of the loopback hop. Lambda freezes the whole process between invocations, the server's
-     * idle-connection timer with it; after a long freeze that timer and the next request wake together, and the
-     * server may close the pooled connection under the request. So a connection is reused only after a pause shorter
-     * than half the server's idle timeout; after a longer one the request goes out on a new client's connection.
-     */
-    private static final class LoopbackClient {
-        private final long reuseNanos;
-        private HttpClient client;
-        private long lastAnswer;
-
-        LoopbackClient(Duration reuseLimit) {
-            this.reuseNanos = reuseLimit.toNanos();
-        }
-
-        HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = current().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            synchronized (this) {
-                lastAnswer = System.nanoTime();
-            }
-            return response;
-        }
-
-        private synchronized HttpClient current() {
-            if (client == null || System.nanoTime() - lastAnswer > reuseNanos) {
-                if (client != null) {
-                    // Requests still in flight on the old client finish; its idle connections close.
-                    client.shutdown();
-                }
-                client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            }
-            return client;
-        }
+        Map<String, String> headers = headers(event, context, http);
+        headers.keySet().removeAll(NOT_FORWARDED);
+        return toEvent(client.send(http.getString("method"), escape(target), headers, body(event)));
     }
 
     private static Map<String, String> headers(JsonObject event, JsonObject context, JsonObject http) {
@@ -215,32 +168,30 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
         return last.equals(sourceIp) ? forwarded : forwarded + ", " + sourceIp;
     }
 
-    private static HttpRequest.BodyPublisher body(JsonObject event) {
+    private static byte[] body(JsonObject event) {
         String body = event.getString("body", "");
-        if (body.isEmpty()) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
-        return HttpRequest.BodyPublishers.ofByteArray(event.getBoolean("isBase64Encoded", false)
+        return event.getBoolean("isBase64Encoded", false)
                 ? Base64.getDecoder().decode(body)
-                : body.getBytes(StandardCharsets.UTF_8));
+                : body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static JsonObject toEvent(HttpResponse<byte[]> response) {
-        JsonObjectBuilder headers = JSON.createObjectBuilder();
+    private static JsonObject toEvent(LoopbackClient.Response response) {
+        Map<String, String> headers = new LinkedHashMap<>();
         JsonArrayBuilder cookies = JSON.createArrayBuilder();
-        response.headers().map().forEach((name, values) -> {
-            String key = name.toLowerCase(Locale.ROOT);
-            if (key.equals("set-cookie")) {
-                values.forEach(cookies::add);
-            } else if (!NOT_RETURNED.contains(key)) {
-                headers.add(key, String.join(",", values));
+        response.headers().forEach(field -> {
+            if (field.getKey().equals("set-cookie")) {
+                cookies.add(field.getValue());
+            } else if (!NOT_RETURNED.contains(field.getKey())) {
+                headers.merge(field.getKey(), field.getValue(), (first, next) -> first + "," + next);
             }
         });
+        JsonObjectBuilder headerObject = JSON.createObjectBuilder();
+        headers.forEach(headerObject::add);
         byte[] body = response.body();
-        boolean text = body.length == 0 || isText(response.headers().firstValue("content-type").orElse(""));
+        boolean text = body.length == 0 || isText(response.header("content-type"));
         return JSON.createObjectBuilder()
-                .add("statusCode", response.statusCode())
-                .add("headers", headers)
+                .add("statusCode", response.status())
+                .add("headers", headerObject)
                 .add("cookies", cookies)
                 .add("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
                 .add("isBase64Encoded", !text)
@@ -265,8 +216,8 @@ public abstract class LambdaAdapter implements RequestStreamHandler {
     }
 
     /**
-     * Percent-encodes what {@link URI} refuses but clients do send unencoded (spaces, {@code |}, non-ASCII, a stray
-     * {@code %}), as a browser would; the server decodes both spellings alike.
+     * Percent-encodes what a request target can't hold but clients do send unencoded (spaces, {@code |}, non-ASCII,
+     * a stray {@code %}), as a browser would; the server decodes both spellings alike.
      */
     private static String escape(String target) {
         byte[] bytes = target.getBytes(StandardCharsets.UTF_8);

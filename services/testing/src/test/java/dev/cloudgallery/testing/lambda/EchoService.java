@@ -1,6 +1,7 @@
 package dev.cloudgallery.testing.lambda;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import io.helidon.config.Config;
@@ -47,6 +48,14 @@ public final class EchoService {
                             Thread.sleep(Long.parseLong(req.path().pathParameters().get("millis")));
                             res.send("awake");
                         })
+                        .get("/stream/{kib}", (req, res) -> {
+                            // No length given: the server sends the answer in chunks.
+                            try (var out = res.outputStream()) {
+                                for (int i = 0; i < Integer.parseInt(req.path().pathParameters().get("kib")); i++) {
+                                    out.write(kibibyte(i));
+                                }
+                            }
+                        })
                         .get("/status/{code}", (req, res) -> {
                             res.status(Status.create(Integer.parseInt(req.path().pathParameters().get("code"))));
                             res.send();
@@ -62,6 +71,13 @@ public final class EchoService {
             bytes[i] = (byte) i;
         }
         return bytes;
+    }
+
+    /** 1024 letters, all the letter of number {@code i}: a-z, then over again. */
+    static byte[] kibibyte(int i) {
+        byte[] letters = new byte[1024];
+        Arrays.fill(letters, (byte) ('a' + i % 26));
+        return letters;
     }
 
     private static void echo(ServerRequest req, ServerResponse res) {

@@ -2,6 +2,7 @@ package dev.cloudgallery.testing.lambda;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,41 @@ class LambdaAdapterTest {
 
         assertEquals(status, res.status());
         assertEquals("", res.bodyText());
+    }
+
+    @Test
+    void readsAnAnswerSentInChunks() {
+        Response res = ApiGatewayEvents.request("GET", "/stream/100").invoke(harness);
+
+        assertEquals(200, res.status());
+        assertNull(res.header("transfer-encoding"), "the hop's framing is not the function's answer");
+        byte[] body = res.bodyBytes();
+        assertEquals(100 * 1024, body.length);
+        for (int i = 0; i < 100; i++) {
+            assertArrayEquals(EchoService.kibibyte(i), Arrays.copyOfRange(body, i * 1024, (i + 1) * 1024));
+        }
+        assertEquals(204, ApiGatewayEvents.request("GET", "/status/204").invoke(harness).status(),
+                     "the connection is still in step after a chunked answer");
+    }
+
+    @Test
+    void answersAHeadRequestWithHeadersOnly() {
+        Response res = ApiGatewayEvents.request("HEAD", "/echo").invoke(harness);
+
+        assertEquals(200, res.status());
+        assertEquals("application/json", res.header("content-type"));
+        assertEquals("", res.bodyText());
+        assertEquals("GET", ApiGatewayEvents.request("GET", "/echo").invoke(harness).bodyJson().getString("method"),
+                     "the connection is still in step after a head request");
+    }
+
+    @Test
+    void refusesAHeaderThatWouldSplitTheRequest() {
+        FunctionError error = assertThrows(FunctionError.class, () -> ApiGatewayEvents.request("GET", "/echo")
+                .header("x-evil", "a\r\nx-injected: 1").invoke(harness));
+
+        assertEquals("java.lang.IllegalArgumentException", error.errorType());
+        assertEquals(204, ApiGatewayEvents.request("GET", "/status/204").invoke(harness).status());
     }
 
     @Test
