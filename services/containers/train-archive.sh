@@ -34,10 +34,12 @@ docker info >/dev/null 2>&1 || { echo "train-archive: no Docker engine answers; 
 
 image=$(docker load -q -i "$image_tar" | sed -n 's/^Loaded image: //p' | tail -n 1)
 [ -n "$image" ] || { echo "train-archive: could not load $image_tar" >&2; exit 1; }
+# Named, so that an interrupted build leaves none of them behind: the containers first (with their volumes), then
+# their network and the image.
 run_id=cg-training-$$-$RANDOM
 database=$run_id-postgres
-trap 'docker rm -f "$database" >/dev/null 2>&1 || true; docker network rm "$run_id" >/dev/null 2>&1 || true
-      docker rmi -f "$image" >/dev/null 2>&1 || true' EXIT
+trap 'docker rm -fv "$run_id-migration" "$run_id-training" "$database" >/dev/null 2>&1 || true
+      docker network rm "$run_id" >/dev/null 2>&1 || true; docker rmi -f "$image" >/dev/null 2>&1 || true' EXIT
 
 # The entrypoint's JVM flags, minus the archive it names (the one about to be made), and minus the runtime client's
 # main class (the last element): TrainingRun calls that itself.
@@ -66,14 +68,14 @@ docker exec "$database" pg_isready -q -h 127.0.0.1 -U postgres \
   || { echo "train-archive: the training database did not start:" >&2; docker logs "$database" 2>&1 | tail -n 20 >&2; exit 1; }
 database_settings=(-e DB_URL="jdbc:postgresql://$database:5432/postgres" -e DB_SECRET_ARN=
                    -e DB_USERNAME=training -e DB_PASSWORD=training)
-docker run --rm --network "$run_id" "${database_settings[@]}" -e DB_ADMIN_SECRET_ARN= -e DB_ADMIN_USERNAME=postgres \
+docker run --rm --name "$run_id-migration" --network "$run_id" "${database_settings[@]}" -e DB_ADMIN_SECRET_ARN= -e DB_ADMIN_USERNAME=postgres \
   -e DB_ADMIN_PASSWORD=training --entrypoint java "$image" -cp @/app/jib-classpath-file \
   dev.cloudgallery.platform.db.MigrateHandler > "$log" 2>&1 \
   || { echo "train-archive: migrating the training database failed:" >&2; tail -n 40 "$log" >&2; exit 1; }
 
 # Dummy settings for everything but the database: nothing else is reachable, which the services survive at init, as
 # they must in AWS.
-docker run --rm --network "$run_id" -v "$(cd "$out" && pwd):/cds" \
+docker run --rm --name "$run_id-training" --network "$run_id" -v "$(cd "$out" && pwd):/cds" \
   -e AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001 -e AWS_REGION=us-east-1 -e AWS_LAMBDA_FUNCTION_NAME=training \
   -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 -e AWS_LAMBDA_FUNCTION_VERSION='$LATEST' -e _HANDLER="$handler" \
   "${database_settings[@]}" \
