@@ -1,7 +1,6 @@
 package dev.cloudgallery.users;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,10 @@ class AdapterOverheadBenchmark {
                     lambdaMillis.add(viaLambda);
                 }
             }
-            double httpP50 = percentile(directMillis, 0.50);
-            double httpP99 = percentile(directMillis, 0.99);
-            double lambdaP50 = percentile(lambdaMillis, 0.50);
-            double lambdaP99 = percentile(lambdaMillis, 0.99);
+            double httpP50 = BenchReport.percentile(directMillis, 50);
+            double httpP99 = BenchReport.percentile(directMillis, 99);
+            double lambdaP50 = BenchReport.percentile(lambdaMillis, 50);
+            double lambdaP99 = BenchReport.percentile(lambdaMillis, 99);
             System.out.printf("%nA warm GET /api/users/health, %d times each way, interleaved (after %d unmeasured):%n"
                               + "  directly over HTTP           p50 %6.3f ms  p99 %6.3f ms%n"
                               + "  as an API Gateway event, RIC p50 %6.3f ms  p99 %6.3f ms%n"
@@ -77,11 +76,5 @@ class AdapterOverheadBenchmark {
         double millis = (System.nanoTime() - start) / 1e6;
         assertEquals(200, health.status(), health::toString);
         return millis;
-    }
-
-    private static double percentile(List<Double> values, double fraction) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * fraction)));
     }
 }

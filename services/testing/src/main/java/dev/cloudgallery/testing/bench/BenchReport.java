@@ -115,6 +115,17 @@ public final class BenchReport {
                 .add("max", sorted.getLast()).add("runs", n).build();
     }
 
+    /**
+     * A latency percentile, nearest rank: the smallest value that at least {@code p} % of the values don't exceed.
+     * Every percentile of the report is this one; repeated measurements are summed up by {@link #summary}.
+     */
+    public static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(sorted.size() * p / 100);
+        return sorted.get(Math.clamp(rank - 1, 0, sorted.size() - 1));
+    }
+
     /** The repository's root: the nearest folder up from here with the Makefile. */
     private static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

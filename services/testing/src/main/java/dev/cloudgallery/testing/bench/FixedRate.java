@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,13 +223,10 @@ public final class FixedRate {
     }
 
     static Map<String, Double> percentiles(List<Double> latencies) {
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
         Map<String, Double> percentiles = new LinkedHashMap<>();
         for (double p : new double[]{50, 75, 90, 99, 99.9}) {
-            int index = (int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * p / 100) - 1);
             percentiles.put("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)),
-                            sorted.get(Math.max(0, index)));
+                            BenchReport.percentile(latencies, p));
         }
         return percentiles;
     }

@@ -44,4 +44,15 @@ class BenchReportTest {
         assertEquals(3, odd.getInt("runs"));
         assertEquals(2.5, BenchReport.summary(List.of(4.0, 1.0, 2.0, 3.0)).getJsonNumber("median").doubleValue());
     }
+
+    @Test
+    void percentilesAreNearestRankAndMediansAverageTheMiddle() {
+        List<Double> four = List.of(4.0, 1.0, 3.0, 2.0);
+
+        assertEquals(2.0, BenchReport.percentile(four, 50));
+        assertEquals(3.0, BenchReport.percentile(four, 75));
+        assertEquals(4.0, BenchReport.percentile(four, 99));
+        assertEquals(1.0, BenchReport.percentile(four, 0));
+        assertEquals(2.5, BenchReport.summary(four).getJsonNumber("median").doubleValue());
+    }
 }
