@@ -49,7 +49,7 @@ variable "architecture" {
 # --- sizing -----------------------------------------------------------------------------------------------------------
 
 variable "memory_size" {
-  description = "Memory of the API function in MB. CPU scales with it, one vCPU at 1769 MB, and a cold start is CPU-bound: make bench measures 1024 MB starting 1.4-1.6x slower, 512 MB 3-4x."
+  description = "Memory of the API function in MB. CPU scales with it, one vCPU at 1769 MB, and a cold start is CPU-bound: make bench measures 1024 MB starting 1.4-1.7x slower, 512 MB 3-4x."
   type        = number
   default     = 1769
 
