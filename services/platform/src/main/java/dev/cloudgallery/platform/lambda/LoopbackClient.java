@@ -62,33 +62,24 @@ final class LoopbackClient {
             throws IOException {
         validate(headers);
         try {
-            boolean reused = connect();
-            try {
-                return exchange(method, target, headers, body);
-            } catch (IOException | RuntimeException e) {
-                // Whatever is left of the answer on it would be read as the next one's.
-                close();
-                if (!reused || answering || e instanceof RuntimeException) {
-                    throw e;
+            while (true) {
+                boolean reused = connect();
+                answering = false;
+                try {
+                    write(method, target, headers, body);
+                    return read(method);
+                } catch (IOException | RuntimeException e) {
+                    // Whatever is left of the answer on it would be read as the next one's.
+                    close();
+                    // A new connection is never reused, so this goes round at most once more.
+                    if (!reused || answering || e instanceof RuntimeException) {
+                        throw e;
+                    }
                 }
-            }
-            connect();
-            try {
-                return exchange(method, target, headers, body);
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
             }
         } finally {
             lastAnswer = System.nanoTime();
         }
-    }
-
-    private Response exchange(String method, String target, Map<String, String> headers, byte[] body)
-            throws IOException {
-        answering = false;
-        write(method, target, headers, body);
-        return read(method);
     }
 
     /** Opens a connection unless one can be reused; whether one was. */

@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * The loopback client against a peer that misbehaves on purpose, in ways Helidon does only now and then: closing a
  * kept-alive connection unannounced, or in the middle of a body. (LambdaAdapterTest runs the client against Helidon
  * itself, through the real runtime client.)
- * A client that reused a connection it should not have would wait forever for an answer, hence the time-out.
+ * A client that reused a connection it should not have would wait forever for an answer, hence the time-out, on a
+ * thread of its own: a socket read does not end when the test's thread is interrupted.
  */
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LoopbackClientTest {
     private final ServerSocket server = serverSocket();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
@@ -48,6 +49,19 @@ class LoopbackClientTest {
         serve("HTTP/1.1 200 OK\r\ncontent-length: 6\r\n\r\nsecond", false);
         assertEquals("second", text(client.send("POST", "/two", Map.of(), "x".getBytes(StandardCharsets.UTF_8))));
         assertEquals(List.of("GET /one HTTP/1.1", "POST /two HTTP/1.1"), requestLines);
+    }
+
+    @Test
+    void sendsARequestAtMostTwice() throws IOException {
+        serve("HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nfirst", true);
+        assertEquals("first", text(client.send("GET", "/one", Map.of(), new byte[0])));
+        // Closed unanswered: the kept connection, then the new one the request goes out on again. A third attempt
+        // would connect (the backlog takes it) and wait for an answer until the time-out.
+        serve(null, true);
+
+        assertThrows(EOFException.class, () -> client.send("GET", "/two", Map.of(), new byte[0]));
+        assertEquals(List.of("GET /one HTTP/1.1", "GET /two HTTP/1.1"), requestLines,
+                     "a request that failed on a new connection is not sent again");
     }
 
     @Test
@@ -82,7 +96,10 @@ class LoopbackClientTest {
         assertEquals(List.of(), requestLines, "nothing was sent");
     }
 
-    /** Accepts one connection; reads one request from it and answers; then closes it or leaves it open. */
+    /**
+     * Accepts one connection; reads one request from it and answers (unless the answer is null); then closes it or
+     * leaves it open.
+     */
     private void serve(String answer, boolean closeAfterAnswer) {
         Thread.ofVirtual().start(() -> {
             try {
@@ -97,9 +114,11 @@ class LoopbackClientTest {
                     }
                 }
                 reader.skip(length);
-                OutputStream out = connection.getOutputStream();
-                out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
+                if (answer != null) {
+                    OutputStream out = connection.getOutputStream();
+                    out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
                 if (closeAfterAnswer) {
                     connection.close();
                 }
