@@ -1,8 +1,8 @@
 package dev.cloudgallery.gallery;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api;
@@ -19,11 +19,8 @@ record TestGallery(Map<String, String> environment, Config config, WebServer ser
                    EventConsumer consumer) {
 
     static TestGallery start() {
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("gallery"));
-        Map<String, String> http = new LinkedHashMap<>(environment);
-        http.put("SERVER_HOST", "127.0.0.1");
-        http.put("SERVER_PORT", "0");
-        Config config = ServiceConfig.load(http);
+        Map<String, String> environment = TestStack.shared().serviceEnvironment("gallery");
+        Config config = ServiceConfig.load(LocalAws.httpServer(environment, 0));
         WebServer server = Main.start(config);
         return new TestGallery(environment, config, server, HttpApi.onPort(server.port()), EventConsumer.create(config));
     }

@@ -53,9 +53,7 @@ class EventOutboxTest {
         environment.put("SQS_ENDPOINT", sqs.endpoint());
         environment.put("IMAGES_PROCESSING_QUEUE_URL", sqs.queueUrl("images-processing"));
         environment.put("GALLERY_EVENTS_QUEUE_URL", sqs.queueUrl("gallery-events"));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", "0");
-        Config config = ServiceConfig.load(environment);
+        Config config = ServiceConfig.load(LocalAws.httpServer(environment, 0));
         WebServer server = Main.start(config);
         ProcessingWorker worker = ProcessingWorker.create(config);
         Api api = HttpApi.onPort(server.port());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.Tokens;
@@ -53,9 +53,7 @@ class ImageAccessTest {
 
     @BeforeAll
     void start() {
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("images"));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", "0");
+        Map<String, String> environment = LocalAws.httpServer(TestStack.shared().serviceEnvironment("images"), 0);
         environment.put("images.max-images-per-owner", String.valueOf(MAX_IMAGES));
         environment.put("images.max-bytes-per-owner", String.valueOf(MAX_BYTES));
         server = Main.start(ServiceConfig.load(environment));

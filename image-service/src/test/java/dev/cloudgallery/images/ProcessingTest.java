@@ -68,10 +68,7 @@ class ProcessingTest {
     @BeforeAll
     void start() {
         environment = new LinkedHashMap<>(aws.serviceEnvironment("images"));
-        Map<String, String> http = new LinkedHashMap<>(environment);
-        http.put("SERVER_HOST", "127.0.0.1");
-        http.put("SERVER_PORT", "0");
-        server = Main.start(ServiceConfig.load(http));
+        server = Main.start(ServiceConfig.load(LocalAws.httpServer(environment, 0)));
         api = HttpApi.onPort(server.port());
         worker = LambdaRuntimeHarness.start(WorkerLambda.class.getName() + "::handleRequest", environment);
         sqs = aws.sqs().client();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.Tokens;
@@ -32,9 +33,7 @@ class SweeperTest {
 
     @Test
     void processesUploadsNobodyCompletedAndDropsGrantsThatExpiredUnused() throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("images"));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", "0");
+        Map<String, String> environment = LocalAws.httpServer(TestStack.shared().serviceEnvironment("images"), 0);
         environment.put("images.upload-validity", "PT1S");
         environment.put("images.pending-ttl", "PT2S");
         Config config = ServiceConfig.load(environment);

@@ -1,10 +1,10 @@
 package dev.cloudgallery.users;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.json.Json;
 import dev.cloudgallery.testing.TestStack;
@@ -32,11 +32,8 @@ class AdapterOverheadBenchmark {
 
     @Test
     void measureTheAdapterOnAWarmFunction() {
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("users"));
-        Map<String, String> http = new LinkedHashMap<>(environment);
-        http.put("SERVER_HOST", "127.0.0.1");
-        http.put("SERVER_PORT", "0");
-        WebServer server = Main.start(ServiceConfig.load(http));
+        Map<String, String> environment = TestStack.shared().serviceEnvironment("users");
+        WebServer server = Main.start(ServiceConfig.load(LocalAws.httpServer(environment, 0)));
         try (LambdaRuntimeHarness harness = LambdaRuntimeHarness.start(UsersLambda.class.getName() + "::handleRequest",
                                                                       environment)) {
             Api direct = HttpApi.onPort(server.port());

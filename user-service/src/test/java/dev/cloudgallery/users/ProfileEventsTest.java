@@ -41,9 +41,7 @@ class ProfileEventsTest {
         Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment("users"));
         environment.put("SQS_ENDPOINT", sqs.endpoint());
         environment.put("GALLERY_EVENTS_QUEUE_URL", sqs.queueUrl("gallery-events"));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", "0");
-        Config config = ServiceConfig.load(environment);
+        Config config = ServiceConfig.load(LocalAws.httpServer(environment, 0));
         WebServer server = Main.start(config);
         Api api = HttpApi.onPort(server.port());
         try {

@@ -2,9 +2,9 @@ package dev.cloudgallery.containers;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.localaws.Ports;
 import dev.cloudgallery.testing.TestStack;
 import dev.cloudgallery.testing.api.Api.Response;
@@ -23,9 +23,8 @@ class HttpModeTest {
     @EnumSource(ServiceImage.class)
     void servesHealthAndOpenApi(ServiceImage image) {
         int port = Ports.free();
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment(image.schema()));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", String.valueOf(port));
+        Map<String, String> environment = LocalAws.httpServer(TestStack.shared().serviceEnvironment(image.schema()),
+                                                              port);
         Path log = Path.of("target", image.module() + "-http.log");
         try (GenericContainer<?> container = Containers.httpServer(image, environment, log)) {
             container.start();

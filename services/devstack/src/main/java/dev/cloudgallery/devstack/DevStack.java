@@ -114,10 +114,7 @@ public final class DevStack {
             if (migrate.waitFor() != 0) {
                 throw new IllegalStateException("Migrating " + service.schema() + " failed; see " + logs);
             }
-            Map<String, String> server = new LinkedHashMap<>(environment);
-            server.put("SERVER_HOST", "127.0.0.1");
-            server.put("SERVER_PORT", String.valueOf(port));
-            Process process = java(service, service.mainClass(), server, logs);
+            Process process = java(service, service.mainClass(), LocalAws.httpServer(environment, port), logs);
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             Ports.awaitListening(port, Duration.ofSeconds(60), process);
             return port;

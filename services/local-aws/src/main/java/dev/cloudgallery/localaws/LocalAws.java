@@ -150,6 +150,18 @@ public final class LocalAws {
         return env;
     }
 
+    /**
+     * A copy of a service's environment that starts it as an HTTP server (instead of a Lambda function) on
+     * {@code port} of the loopback interface only, {@code 0} for any free port: everything a local stack starts uses
+     * public credentials.
+     */
+    public static Map<String, String> httpServer(Map<String, String> environment, int port) {
+        Map<String, String> server = new LinkedHashMap<>(environment);
+        server.put("SERVER_HOST", "127.0.0.1");
+        server.put("SERVER_PORT", String.valueOf(port));
+        return server;
+    }
+
     /** {@link #serviceEnvironment} as the service's {@link Config}, for starting it in the test JVM. */
     public Config serviceConfig(String schema) {
         return ServiceConfig.load(serviceEnvironment(schema));

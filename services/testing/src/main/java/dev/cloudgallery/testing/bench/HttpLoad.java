@@ -2,10 +2,10 @@ package dev.cloudgallery.testing.bench;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.ServicePlatform;
 import dev.cloudgallery.platform.json.Json;
@@ -42,10 +42,8 @@ public final class HttpLoad {
      */
     public static void measureSignedIn(String module, String schema, Function<Config, WebServer> start, String path,
                                        SignedInUser user) {
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment(schema));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", "0");
-        WebServer server = start.apply(ServiceConfig.load(environment));
+        WebServer server = start.apply(ServiceConfig.load(
+                LocalAws.httpServer(TestStack.shared().serviceEnvironment(schema), 0)));
         // After the start, which sets up the service's own logging.
         BenchLog.toFile(module + "-load");
         try {

@@ -1,16 +1,16 @@
 package dev.cloudgallery.testing.origin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.cloudgallery.localaws.LocalAws;
 import dev.cloudgallery.platform.ServiceConfig;
 import dev.cloudgallery.platform.security.OriginGuard;
 import dev.cloudgallery.testing.TestStack;
+import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.Api.Request;
 import dev.cloudgallery.testing.api.Api.Response;
-import dev.cloudgallery.testing.api.Api;
 import dev.cloudgallery.testing.api.HttpApi;
 import dev.cloudgallery.testing.api.LambdaApi;
 import dev.cloudgallery.testing.lambda.LambdaRuntimeHarness;
@@ -78,10 +78,7 @@ public abstract class OriginDoorContract {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>(TestStack.shared().serviceEnvironment(schema));
-        environment.put("SERVER_HOST", "127.0.0.1");
-        environment.put("SERVER_PORT", "0");
-        return environment;
+        return LocalAws.httpServer(TestStack.shared().serviceEnvironment(schema), 0);
     }
 
     private void assertOnlyTheOriginGetsIn(Api api) {
